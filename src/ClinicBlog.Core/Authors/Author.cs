@@ -1,0 +1,25 @@
+using ClinicBlog.Core.Data;
+using ClinicBlog.Core.Posts;
+
+namespace ClinicBlog.Core.Authors;
+
+/// <summary>A public byline: the person (or team) readers see on a post.</summary>
+public class Author : ITimestamped
+{
+    public int Id { get; set; }
+
+    public required string DisplayName { get; set; }
+
+    public required string Slug { get; set; }
+
+    /// <summary>Professional credentials, such as "MD, psychiatrist".</summary>
+    public string? Credentials { get; set; }
+
+    public string? Bio { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime UpdatedAt { get; set; }
+
+    public List<Post> Posts { get; } = [];
+}

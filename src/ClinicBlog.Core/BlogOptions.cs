@@ -1,0 +1,68 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ClinicBlog.Core;
+
+/// <summary>The blog's settings, bound from the <c>Blog</c> configuration section.</summary>
+public sealed class BlogOptions
+{
+    public const string Section = "Blog";
+
+    /// <summary>The folder holding all state: database, uploads and Data Protection keys.
+    /// Relative paths are resolved against the app's content root.</summary>
+    [Required]
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>The blog's name, shown in the header and page titles.</summary>
+    [Required, StringLength(80)]
+    public string Title { get; set; } = "Clinic Blog";
+
+    /// <summary>A one-line description of the blog for the home page and meta tags.</summary>
+    [StringLength(300)]
+    public string Description { get; set; } = "Evidence-based articles on mental health and treatment from our clinic's clinicians.";
+
+    /// <summary>Posts per page on the home, author and tag lists.</summary>
+    [Range(1, 100)]
+    public int PageSize { get; set; } = 10;
+
+    /// <summary>The medical disclaimer shown under every post.</summary>
+    [Required]
+    public string MedicalDisclaimer { get; set; } =
+        "This article is for general information only and is not medical advice. It does not replace a consultation " +
+        "with a qualified clinician. Always seek the advice of your doctor or another qualified health provider with " +
+        "any questions about a medical condition or treatment.";
+
+    /// <summary>Posts with any of these tags (by name, case-insensitive) show <see cref="CrisisNotice"/> above the article.</summary>
+    public IList<string> CrisisTags { get; set; } = [];
+
+    /// <summary>The calm crisis-resources notice shown on posts about suicide, self-harm or depression.</summary>
+    [Required]
+    public string CrisisNotice { get; set; } =
+        "If you are in crisis or thinking about suicide, call or text 988 (US) or your local emergency number.";
+
+    /// <summary>The tags that show the crisis notice when <see cref="CrisisTags"/> is not configured.</summary>
+    public static IReadOnlyList<string> DefaultCrisisTags { get; } = ["suicide", "self-harm", "crisis", "depression", "mental health"];
+
+    /// <summary>True when a post with these tag names should show the crisis notice.</summary>
+    public bool NeedsCrisisNotice(IEnumerable<string> tagNames)
+    {
+        IEnumerable<string> crisisTags = CrisisTags.Count > 0 ? CrisisTags : DefaultCrisisTags;
+        return tagNames.Any(name => crisisTags.Contains(name, StringComparer.OrdinalIgnoreCase));
+    }
+
+    /// <summary>The first administrator, created on the first start when no staff account exists.</summary>
+    public AdminAccountOptions Admin { get; set; } = new();
+}
+
+/// <summary>Credentials for the first administrator account.</summary>
+public sealed class AdminAccountOptions
+{
+    /// <summary>The fallback sign-in email when <see cref="Email"/> is not set.</summary>
+    public const string DefaultEmail = "admin@clinicblog.local";
+
+    /// <summary>Email of the first admin; <see cref="DefaultEmail"/> when not set.</summary>
+    [EmailAddress]
+    public string? Email { get; set; }
+
+    /// <summary>Password of the first admin; when not set a strong one is generated and logged once.</summary>
+    public string? Password { get; set; }
+}

@@ -1,0 +1,45 @@
+using ClinicBlog.Core.Authors;
+using ClinicBlog.Core.Comments;
+using ClinicBlog.Core.Content;
+using ClinicBlog.Core.Dashboard;
+using ClinicBlog.Core.Posts;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ClinicBlog.Core.Data;
+
+/// <summary>Registers the database and the application services of the core.</summary>
+public static class BlogDataServiceCollectionExtensions
+{
+    /// <summary>Adds the SQLite-backed <see cref="BlogDbContext"/>, the content renderer and the queries.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="connectionString">The SQLite connection string.</param>
+    /// <param name="migrationsAssembly">The assembly that holds the EF Core migrations.</param>
+    public static IServiceCollection AddBlogCore(this IServiceCollection services, string connectionString, string migrationsAssembly)
+    {
+        services.AddSingleton<TimestampInterceptor>();
+        services.AddDbContext<BlogDbContext>((sp, options) => options
+            .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(migrationsAssembly))
+            .AddInterceptors(sp.GetRequiredService<TimestampInterceptor>()));
+
+        services.AddSingleton<MarkdownRenderer>();
+        services.AddScoped<PublishedPostQuery>();
+        services.AddScoped<ApprovedCommentQuery>();
+        services.AddScoped<AuthorQuery>();
+        services.AddScoped<StaffDashboardQuery>();
+        services.AddScoped<BlogSeeder>();
+        services.AddScoped<StaffBootstrapper>();
+        return services;
+    }
+
+    /// <summary>Builds the connection string for a database file, with foreign keys enforced and a
+    /// generous busy timeout so writers wait for each other instead of failing.</summary>
+    public static string SqliteConnectionStringFor(string databasePath) => new SqliteConnectionStringBuilder
+    {
+        DataSource = databasePath,
+        ForeignKeys = true,
+        DefaultTimeout = 30,
+        Pooling = true,
+    }.ToString();
+}

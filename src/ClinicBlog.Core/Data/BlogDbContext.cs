@@ -1,0 +1,41 @@
+using ClinicBlog.Core.Audit;
+using ClinicBlog.Core.Authors;
+using ClinicBlog.Core.Comments;
+using ClinicBlog.Core.Posts;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClinicBlog.Core.Data;
+
+/// <summary>The blog's database: content, comments, audit log and the staff accounts (Identity).</summary>
+public class BlogDbContext(DbContextOptions<BlogDbContext> options) : IdentityDbContext<StaffUser>(options)
+{
+    public DbSet<Author> Authors => Set<Author>();
+
+    public DbSet<Post> Posts => Set<Post>();
+
+    public DbSet<Tag> Tags => Set<Tag>();
+
+    public DbSet<Comment> Comments => Set<Comment>();
+
+    public DbSet<PostSlugRedirect> PostSlugRedirects => Set<PostSlugRedirect>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(BlogDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        // SQLite keeps no time zone: every DateTime is stored as UTC and read back marked as UTC.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+        // Enums are stored by name so the database reads well and reordering members is safe.
+        configurationBuilder.Properties<PostStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<CommentStatus>().HaveConversion<string>().HaveMaxLength(16);
+    }
+}

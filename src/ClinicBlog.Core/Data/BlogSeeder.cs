@@ -1,0 +1,96 @@
+using System.Text.Json;
+using ClinicBlog.Core.Audit;
+using ClinicBlog.Core.Authors;
+using ClinicBlog.Core.Comments;
+using ClinicBlog.Core.Content;
+using ClinicBlog.Core.Posts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace ClinicBlog.Core.Data;
+
+/// <summary>Fills an empty database with the clinic's first article and its reader comment.
+/// Idempotent: a database that already holds any author or post is left alone.</summary>
+public sealed class BlogSeeder(BlogDbContext db, MarkdownRenderer renderer, TimeProvider clock, ILogger<BlogSeeder> logger)
+{
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Seeds the content if the database has none. Returns true when it wrote anything.</summary>
+    public async Task<bool> SeedAsync(CancellationToken cancellationToken = default)
+    {
+        if (await db.Authors.AnyAsync(cancellationToken) || await db.Posts.AnyAsync(cancellationToken))
+        {
+            return false;
+        }
+
+        var seed = JsonSerializer.Deserialize<SeedFile>(ReadResource("seed.json"), JsonOptions)
+            ?? throw new InvalidOperationException("The embedded seed.json is empty.");
+        var body = ReadResource(seed.Post.BodyFile);
+
+        var author = new Author
+        {
+            DisplayName = seed.Post.Author.DisplayName,
+            Slug = seed.Post.Author.Slug,
+            Credentials = seed.Post.Author.Credentials,
+            Bio = seed.Post.Author.Bio,
+            CreatedAt = seed.Post.PublishedAt,
+        };
+        var post = new Post
+        {
+            Title = seed.Post.Title,
+            Slug = seed.Post.Slug,
+            Summary = seed.Post.Subtitle,
+            Body = body,
+            BodyHtml = renderer.RenderPost(body),
+            ReadingMinutes = ReadingTime.Minutes(body),
+            Status = Enum.Parse<PostStatus>(seed.Post.Status),
+            CreatedAt = seed.Post.PublishedAt,
+            UpdatedAt = seed.Post.PublishedAt,
+            PublishedAt = seed.Post.PublishedAt,
+            Author = author,
+            CommentsOpen = true,
+        };
+        post.Tags.AddRange(seed.Post.Tags.Select(name => new Tag { Name = name, Slug = SlugGenerator.Generate(name) }));
+        post.Comments.AddRange(seed.Comments.Select(c => new Comment
+        {
+            AuthorName = c.AuthorName,
+            Body = c.Body,
+            BodyHtml = renderer.RenderComment(c.Body),
+            Status = Enum.Parse<CommentStatus>(c.Status),
+            CreatedAt = c.CreatedAt,
+            UpdatedAt = c.CreatedAt,
+            ModeratedAt = c.CreatedAt,
+        }));
+
+        db.Posts.Add(post);
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = clock.GetUtcNow().UtcDateTime,
+            Action = "seed.applied",
+            EntityType = nameof(Post),
+            EntityId = post.Slug,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Seeded the blog with post {PostSlug} and {CommentCount} comment(s)", post.Slug, post.Comments.Count);
+        return true;
+    }
+
+    private static string ReadResource(string fileName)
+    {
+        var name = "ClinicBlog.Seed." + fileName;
+        using var stream = typeof(BlogSeeder).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"The seed resource {name} is missing from the build.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    private sealed record SeedFile(SeedPost Post, IReadOnlyList<SeedComment> Comments);
+
+    private sealed record SeedPost(
+        string Title, string Slug, string? Subtitle, string BodyFile, string Status, DateTime PublishedAt,
+        SeedAuthor Author, IReadOnlyList<string> Tags);
+
+    private sealed record SeedAuthor(string DisplayName, string Slug, string? Credentials, string? Bio);
+
+    private sealed record SeedComment(string AuthorName, DateTime CreatedAt, string Status, string Body);
+}

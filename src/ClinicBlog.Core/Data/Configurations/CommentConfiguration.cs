@@ -1,0 +1,25 @@
+using ClinicBlog.Core.Comments;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ClinicBlog.Core.Data.Configurations;
+
+internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
+{
+    public void Configure(EntityTypeBuilder<Comment> builder)
+    {
+        builder.Property(c => c.AuthorName).HasMaxLength(80);
+        builder.Property(c => c.AuthorEmail).HasMaxLength(254);
+        builder.Property(c => c.Body).HasMaxLength(5_000);
+        builder.Property(c => c.ModerationReason).HasMaxLength(500);
+        builder.Property(c => c.IpHash).HasMaxLength(64);
+        // Serves the post page (approved comments of a post, in order) and the moderation queue.
+        builder.HasIndex(c => new { c.PostId, c.Status, c.CreatedAt });
+        builder.HasIndex(c => new { c.Status, c.CreatedAt });
+
+        builder.HasOne(c => c.Post).WithMany(p => p.Comments)
+            .HasForeignKey(c => c.PostId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(c => c.Parent).WithMany(c => c.Replies)
+            .HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,81 @@
+using ClinicBlog.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClinicBlog.Core.Posts;
+
+/// <summary>Reads what readers may see: published posts, newest first, projected straight to read models.</summary>
+public sealed class PublishedPostQuery(BlogDbContext db, TimeProvider clock)
+{
+    private IQueryable<Post> Visible => db.Posts.AsNoTracking().Where(PostVisibility.VisibleAt(clock.GetUtcNow().UtcDateTime));
+
+    /// <summary>All visible posts, newest first.</summary>
+    public Task<PagedList<PostSummary>> ListAsync(int page, int pageSize, CancellationToken cancellationToken) =>
+        PageAsync(Visible, page, pageSize, cancellationToken);
+
+    /// <summary>Visible posts carrying the tag; null when no such tag exists.</summary>
+    public async Task<(TagLink Tag, PagedList<PostSummary> Posts)?> ListByTagAsync(
+        string tagSlug, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var tag = await db.Tags.AsNoTracking().Where(t => t.Slug == tagSlug)
+            .Select(t => new TagLink(t.Name, t.Slug)).SingleOrDefaultAsync(cancellationToken);
+        if (tag is null)
+        {
+            return null;
+        }
+
+        var posts = await PageAsync(Visible.Where(p => p.Tags.Any(t => t.Slug == tagSlug)), page, pageSize, cancellationToken);
+        return (tag, posts);
+    }
+
+    /// <summary>Visible posts by one author.</summary>
+    public Task<PagedList<PostSummary>> ListByAuthorAsync(int authorId, int page, int pageSize, CancellationToken cancellationToken) =>
+        PageAsync(Visible.Where(p => p.AuthorId == authorId), page, pageSize, cancellationToken);
+
+    /// <summary>The visible post with this slug, or null.</summary>
+    public Task<PostDetail?> FindBySlugAsync(string slug, CancellationToken cancellationToken) =>
+        Visible.Where(p => p.Slug == slug)
+            .Select(p => new PostDetail(
+                p.Id,
+                p.Title,
+                p.Slug,
+                p.Summary,
+                p.BodyHtml,
+                p.PublishedAt!.Value,
+                p.UpdatedAt,
+                p.ReadingMinutes,
+                new AuthorByline(p.Author.DisplayName, p.Author.Slug, p.Author.Credentials),
+                p.Reviewer == null ? null : new AuthorByline(p.Reviewer.DisplayName, p.Reviewer.Slug, p.Reviewer.Credentials),
+                p.ReviewedAt,
+                p.CommentsOpen,
+                p.Tags.OrderBy(t => t.Name).Select(t => new TagLink(t.Name, t.Slug)).ToList()))
+            .SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>The current slug of a visible post that used to live at <paramref name="oldSlug"/>, or null.</summary>
+    public Task<string?> FindCurrentSlugAsync(string oldSlug, CancellationToken cancellationToken) =>
+        db.PostSlugRedirects.AsNoTracking()
+            .Where(r => r.OldSlug == oldSlug)
+            .Select(r => r.Post)
+            .Where(PostVisibility.VisibleAt(clock.GetUtcNow().UtcDateTime))
+            .Select(p => p.Slug)
+            .FirstOrDefaultAsync(cancellationToken);
+
+    private static async Task<PagedList<PostSummary>> PageAsync(
+        IQueryable<Post> query, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query
+            .OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(p => new PostSummary(
+                p.Id,
+                p.Title,
+                p.Slug,
+                p.Summary,
+                p.PublishedAt!.Value,
+                p.ReadingMinutes,
+                new AuthorByline(p.Author.DisplayName, p.Author.Slug, p.Author.Credentials),
+                p.Tags.OrderBy(t => t.Name).Select(t => new TagLink(t.Name, t.Slug)).ToList()))
+            .ToListAsync(cancellationToken);
+        return new PagedList<PostSummary>(items, page, pageSize, total);
+    }
+}

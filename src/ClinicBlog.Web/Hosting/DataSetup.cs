@@ -1,0 +1,61 @@
+using ClinicBlog.Core;
+using ClinicBlog.Core.Data;
+using ClinicBlog.Migrations;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace ClinicBlog.Web.Hosting;
+
+internal static class DataSetup
+{
+    /// <summary>Options, the data directory, the database and the Data Protection key ring.
+    /// Everything the blog keeps lives under <see cref="BlogOptions.DataDirectory"/>.</summary>
+    public static void AddBlogData(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<BlogOptions>()
+            .BindConfiguration(BlogOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton(TimeProvider.System);
+
+        var dataDirectory = ResolveDataDirectory(builder);
+        var connectionString = builder.Configuration.GetConnectionString("Blog");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            connectionString = BlogDataServiceCollectionExtensions.SqliteConnectionStringFor(Path.Combine(dataDirectory, "blog.db"));
+        }
+
+        builder.Services.AddSingleton(new BlogDataDirectory(dataDirectory));
+        builder.Services.AddBlogCore(connectionString, MigrationsAssembly.Name);
+        builder.Services.AddDataProtection()
+            .SetApplicationName("ClinicBlog")
+            .PersistKeysToFileSystem(Directory.CreateDirectory(Path.Combine(dataDirectory, "keys")));
+    }
+
+    /// <summary>Applies migrations and seeds before the app takes its first request.</summary>
+    public static Task InitializeDatabaseAsync(this WebApplication app) =>
+        DatabaseInitializer.InitializeAsync(app.Services, app.Lifetime.ApplicationStopping);
+
+    private static string ResolveDataDirectory(WebApplicationBuilder builder)
+    {
+        var configured = builder.Configuration[$"{BlogOptions.Section}:{nameof(BlogOptions.DataDirectory)}"];
+        var path = Path.GetFullPath(Path.Combine(
+            builder.Environment.ContentRootPath,
+            string.IsNullOrWhiteSpace(configured) ? "data" : configured));
+        try
+        {
+            Directory.CreateDirectory(path);
+            Directory.CreateDirectory(Path.Combine(path, "uploads"));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException(
+                $"Blog:DataDirectory points to '{path}', which cannot be created or written: {e.Message}", e);
+        }
+
+        return path;
+    }
+}
+
+/// <summary>The absolute path of the folder holding all of the blog's state.</summary>
+/// <param name="Path">The absolute path.</param>
+public sealed record BlogDataDirectory(string Path);

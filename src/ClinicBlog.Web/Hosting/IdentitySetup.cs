@@ -1,0 +1,39 @@
+using ClinicBlog.Core.Authors;
+using ClinicBlog.Core.Data;
+using Microsoft.AspNetCore.Identity;
+
+namespace ClinicBlog.Web.Hosting;
+
+internal static class IdentitySetup
+{
+    /// <summary>Staff accounts with ASP.NET Core Identity, stored in the blog's database,
+    /// signed in with a cookie that only staff pages ever set.</summary>
+    public static void AddStaffIdentity(this IServiceCollection services)
+    {
+        services.AddIdentity<StaffUser, IdentityRole>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 12;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<BlogDbContext>()
+            .AddDefaultTokenProviders();
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/account/login";
+            options.LogoutPath = "/account/logout";
+            options.AccessDeniedPath = "/account/access-denied";
+            options.Cookie.Name = "clinicblog.staff";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = true;
+        });
+    }
+}

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace ClinicBlog.Web.Hosting;
+
+internal static class MvcSetup
+{
+    /// <summary>MVC with lower-case URLs and antiforgery validation on every unsafe request.
+    /// (The anonymous comment form opts out and checks the request's origin instead.)</summary>
+    public static void AddBlogMvc(this IServiceCollection services)
+    {
+        services.AddControllersWithViews(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
+        services.AddRouting(options =>
+        {
+            options.LowercaseUrls = true;
+            options.AppendTrailingSlash = false;
+        });
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "clinicblog.af";
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        // The server's name and version are nobody's business.
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options => options.AddServerHeader = false);
+    }
+}

@@ -1,0 +1,29 @@
+using ClinicBlog.Web.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddBlogLogging();
+builder.AddBlogData();
+builder.Services.AddStaffIdentity();
+builder.Services.AddBlogMvc();
+builder.Services.AddBlogHealthChecks();
+
+var app = builder.Build();
+
+await app.InitializeDatabaseAsync();
+
+app.UseBlogRequestLogging();
+app.UseBlogErrorPages();
+app.UseSecurityHeaders();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapBlogHealthChecks();
+app.MapStaticAssets();
+app.MapControllers().WithStaticAssets();
+
+await app.RunAsync();
+
+/// <summary>The entry point, public so integration tests can host the app.</summary>
+public partial class Program;
