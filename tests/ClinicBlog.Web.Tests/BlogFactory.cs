@@ -1,0 +1,62 @@
+using ClinicBlog.Core.Data;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ClinicBlog.Web.Tests;
+
+/// <summary>Hosts the app on its own SQLite file in its own data directory. The app's start-up
+/// migrations build the schema, so every test run exercises the real migrations and seed.</summary>
+public class BlogFactory : WebApplicationFactory<Program>
+{
+    public const string AdminEmail = "admin@clinic.test";
+    public const string AdminPassword = "Test-admin-password-42";
+
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "clinicblog-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>Whether the first-admin settings are given (false tests the generated password).</summary>
+    protected virtual bool ConfigureAdmin => true;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("Blog:DataDirectory", DataDirectory);
+        if (ConfigureAdmin)
+        {
+            builder.UseSetting("Blog:Admin:Email", AdminEmail);
+            builder.UseSetting("Blog:Admin:Password", AdminPassword);
+        }
+
+        // Parallel hosts must not share a key ring on disk.
+        builder.ConfigureTestServices(services =>
+            services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider()));
+    }
+
+    /// <summary>Runs <paramref name="work"/> with a fresh DbContext from the app's own container.</summary>
+    public async Task<T> WithDbAsync<T>(Func<BlogDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<BlogDbContext>());
+    }
+
+    public Task WithDbAsync(Func<BlogDbContext, Task> work) =>
+        WithDbAsync(async db => { await work(db); return true; });
+
+    public HttpClient CreateBrowserlikeClient(bool followRedirects = true) =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects, HandleCookies = true });
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(DataDirectory))
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+
+        GC.SuppressFinalize(this);
+    }
+}

@@ -1,0 +1,100 @@
+using ClinicBlog.Core.Comments;
+using ClinicBlog.Core.Data;
+using ClinicBlog.Core.Posts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ClinicBlog.Web.Tests;
+
+public sealed class SeedAndMigrationsTests(BlogFactory factory) : IClassFixture<BlogFactory>
+{
+    [Fact]
+    public async Task Start_up_applies_every_migration_to_an_empty_database_in_WAL_mode()
+    {
+        _ = factory.Services; // start the host
+
+        var (applied, all, pending, journal, foreignKeys) = await factory.WithDbAsync(async db =>
+        {
+            var journalMode = await db.Database.SqlQueryRaw<string>("SELECT journal_mode AS Value FROM pragma_journal_mode").SingleAsync();
+            var fk = await db.Database.SqlQueryRaw<long>("SELECT foreign_keys AS Value FROM pragma_foreign_keys").SingleAsync();
+            return (
+                (await db.Database.GetAppliedMigrationsAsync()).ToList(),
+                db.Database.GetMigrations().ToList(),
+                (await db.Database.GetPendingMigrationsAsync()).ToList(),
+                journalMode,
+                fk);
+        });
+
+        Assert.NotEmpty(all);
+        Assert.Equal(all, applied);
+        Assert.Empty(pending);
+        Assert.Equal("wal", journal);
+        Assert.Equal(1, foreignKeys);
+        Assert.True(File.Exists(Path.Combine(factory.DataDirectory, "blog.db")));
+    }
+
+    [Fact]
+    public async Task Seeding_again_never_duplicates_anything()
+    {
+        _ = factory.Services;
+        var before = await CountAsync();
+
+        await DatabaseInitializer.InitializeAsync(factory.Services);
+        var seededAgain = await factory.WithDbAsync(async db =>
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<BlogSeeder>().SeedAsync();
+        });
+
+        Assert.False(seededAgain);
+        Assert.Equal(before, await CountAsync());
+        Assert.Equal((1, 1, 4, 1, 1), before);
+    }
+
+    [Fact]
+    public async Task The_seeded_post_is_published_with_its_approved_comment_and_tags()
+    {
+        _ = factory.Services;
+
+        var post = await factory.WithDbAsync(db => db.Posts
+            .Include(p => p.Author).Include(p => p.Tags).Include(p => p.Comments)
+            .SingleAsync(p => p.Slug == TestContent.SeedSlug));
+
+        Assert.Equal(TestContent.SeedTitle, post.Title);
+        Assert.Equal(PostStatus.Published, post.Status);
+        Assert.Equal(new DateTime(2024, 6, 14, 8, 0, 0, DateTimeKind.Utc), post.PublishedAt);
+        Assert.Equal(DateTimeKind.Utc, post.PublishedAt!.Value.Kind);
+        Assert.Equal("Clinic Editorial Team", post.Author.DisplayName);
+        Assert.Equal(["depression", "ketamine", "mental-health", "treatments"], post.Tags.Select(t => t.Slug).Order());
+        Assert.StartsWith("In recent years, Ketamine IV treatment has gained attention", post.Body, StringComparison.Ordinal);
+        Assert.Contains("we’ll delve into the science", post.Body, StringComparison.Ordinal);
+        var comment = Assert.Single(post.Comments);
+        Assert.Equal("David", comment.AuthorName);
+        Assert.Equal(CommentStatus.Approved, comment.Status);
+        Assert.Equal("Your perspective on this informative topic is invaluable. Thanks for sharing!", comment.Body);
+    }
+
+    [Fact]
+    public async Task A_database_that_already_has_content_is_left_alone()
+    {
+        _ = factory.Services;
+        await factory.WithDbAsync(db => db.Posts.Where(p => p.Slug == TestContent.SeedSlug)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Title, "Renamed by staff")));
+
+        await DatabaseInitializer.InitializeAsync(factory.Services);
+
+        var titles = await factory.WithDbAsync(db => db.Posts.Select(p => p.Title).ToListAsync());
+        Assert.Contains("Renamed by staff", titles);
+        Assert.DoesNotContain(TestContent.SeedTitle, titles);
+        await factory.WithDbAsync(db => db.Posts.Where(p => p.Slug == TestContent.SeedSlug)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Title, TestContent.SeedTitle)));
+    }
+
+    private Task<(int Posts, int Authors, int Tags, int Comments, int Users)> CountAsync() =>
+        factory.WithDbAsync(async db => (
+            await db.Posts.CountAsync(),
+            await db.Authors.CountAsync(),
+            await db.Tags.CountAsync(),
+            await db.Comments.CountAsync(),
+            await db.Users.CountAsync()));
+}
