@@ -5,7 +5,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddBlogLogging();
 builder.AddBlogData();
 builder.Services.AddStaffIdentity();
-builder.Services.AddBlogMvc();
+builder.AddBlogMvc();
 builder.Services.AddBlogHealthChecks();
 
 var app = builder.Build();

@@ -6,8 +6,12 @@ internal static class MvcSetup
 {
     /// <summary>MVC with lower-case URLs and antiforgery validation on every unsafe request.
     /// (The anonymous comment form opts out and checks the request's origin instead.)</summary>
-    public static void AddBlogMvc(this IServiceCollection services)
+    public static void AddBlogMvc(this WebApplicationBuilder builder)
     {
+        // Serves the build's static assets (fingerprinted, pre-compressed) in every environment when
+        // run from source; a published app has no such manifest and serves its own copy.
+        builder.WebHost.UseStaticWebAssets();
+        var services = builder.Services;
         services.AddControllersWithViews(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
         services.AddRouting(options =>
         {
