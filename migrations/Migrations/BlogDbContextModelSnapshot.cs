@@ -193,6 +193,12 @@ namespace ClinicBlog.Migrations.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsFromStaff")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsUrgent")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("ModeratedAt")
                         .HasColumnType("TEXT");
 
@@ -221,11 +227,47 @@ namespace ClinicBlog.Migrations.Migrations
 
                     b.HasIndex("ParentId");
 
-                    b.HasIndex("Status", "CreatedAt");
-
                     b.HasIndex("PostId", "Status", "CreatedAt");
 
+                    b.HasIndex("Status", "IsUrgent", "CreatedAt");
+
                     b.ToTable("Comments");
+                });
+
+            modelBuilder.Entity("ClinicBlog.Core.Comments.CommenterBan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IpHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Email");
+
+                    b.HasIndex("IpHash");
+
+                    b.ToTable("CommenterBans");
                 });
 
             modelBuilder.Entity("ClinicBlog.Core.Posts.Post", b =>

@@ -6,6 +6,7 @@ builder.AddBlogLogging();
 builder.AddBlogData();
 builder.Services.AddStaffIdentity();
 builder.AddBlogMvc();
+builder.AddBlogComments();
 builder.Services.AddBlogHealthChecks();
 
 var app = builder.Build();
@@ -16,6 +17,7 @@ app.UseBlogRequestLogging();
 app.UseBlogErrorPages();
 app.UseSecurityHeaders();
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 

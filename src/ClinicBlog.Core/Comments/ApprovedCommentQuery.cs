@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ClinicBlog.Core.Comments;
 
 /// <summary>An approved comment as readers see it, with its approved replies. Never carries the email.</summary>
-public sealed record PublicComment(int Id, string AuthorName, DateTime CreatedAt, string BodyHtml, IReadOnlyList<PublicComment> Replies);
+public sealed record PublicComment(int Id, string AuthorName, DateTime CreatedAt, string BodyHtml, bool IsFromStaff, IReadOnlyList<PublicComment> Replies);
 
 /// <summary>Reads the approved comments of a post in one query and arranges replies under their parent.</summary>
 public sealed class ApprovedCommentQuery(BlogDbContext db)
@@ -16,7 +16,7 @@ public sealed class ApprovedCommentQuery(BlogDbContext db)
         var rows = await db.Comments.AsNoTracking()
             .Where(c => c.PostId == postId && c.Status == CommentStatus.Approved)
             .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
-            .Select(c => new { c.Id, c.ParentId, c.AuthorName, c.CreatedAt, c.BodyHtml })
+            .Select(c => new { c.Id, c.ParentId, c.AuthorName, c.CreatedAt, c.BodyHtml, c.IsFromStaff })
             .ToListAsync(cancellationToken);
 
         var repliesByParent = rows.Where(r => r.ParentId is not null).ToLookup(r => r.ParentId!.Value);
@@ -26,7 +26,8 @@ public sealed class ApprovedCommentQuery(BlogDbContext db)
                 r.AuthorName,
                 r.CreatedAt,
                 r.BodyHtml,
-                repliesByParent[r.Id].Select(x => new PublicComment(x.Id, x.AuthorName, x.CreatedAt, x.BodyHtml, [])).ToList()))
+                r.IsFromStaff,
+                repliesByParent[r.Id].Select(x => new PublicComment(x.Id, x.AuthorName, x.CreatedAt, x.BodyHtml, x.IsFromStaff, [])).ToList()))
             .ToList();
         return new CommentThread(thread, thread.Sum(c => 1 + c.Replies.Count));
     }

@@ -44,6 +44,12 @@ public class Comment : ITimestamped
     /// <summary>Why a rule held or rejected it, for the moderation queue.</summary>
     public string? ModerationReason { get; set; }
 
+    /// <summary>Crisis words were found: never auto-published nor auto-deleted, shown first in the queue.</summary>
+    public bool IsUrgent { get; set; }
+
+    /// <summary>Written by staff from the moderation queue, shown as from the clinic.</summary>
+    public bool IsFromStaff { get; set; }
+
     /// <summary>A salted hash of the sender's IP address: enough to spot abuse, not to identify.</summary>
     public string? IpHash { get; set; }
 }

@@ -6,19 +6,22 @@ using Microsoft.EntityFrameworkCore;
 namespace ClinicBlog.Core.Dashboard;
 
 /// <summary>What the staff dashboard shows at a glance.</summary>
-public sealed record DashboardCounts(IReadOnlyDictionary<PostStatus, int> PostsByStatus, int CommentsAwaitingModeration);
+public sealed record DashboardCounts(IReadOnlyDictionary<PostStatus, int> PostsByStatus, int CommentsAwaitingModeration, int UrgentComments);
 
-/// <summary>Counts posts by status and comments waiting for a moderator, in two grouped queries.</summary>
-public sealed class StaffDashboardQuery(BlogDbContext db)
+/// <summary>Counts posts by status and the comments waiting for this moderator (urgent ones apart).</summary>
+public sealed class StaffDashboardQuery(BlogDbContext db, CommentModerationService moderation)
 {
-    public async Task<DashboardCounts> GetCountsAsync(CancellationToken cancellationToken)
+    public async Task<DashboardCounts> GetCountsAsync(Moderator who, CancellationToken cancellationToken)
     {
         var grouped = await db.Posts.AsNoTracking()
             .GroupBy(p => p.Status)
             .Select(g => new { Status = g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
         var byStatus = Enum.GetValues<PostStatus>().ToDictionary(s => s, s => grouped.FirstOrDefault(g => g.Status == s)?.Count ?? 0);
-        var pending = await db.Comments.CountAsync(c => c.Status == CommentStatus.Pending, cancellationToken);
-        return new DashboardCounts(byStatus, pending);
+        var waiting = await moderation.Scope(who).Where(c => c.Status == CommentStatus.Pending)
+            .GroupBy(c => c.IsUrgent)
+            .Select(g => new { Urgent = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        return new DashboardCounts(byStatus, waiting.Sum(w => w.Count), waiting.Where(w => w.Urgent).Sum(w => w.Count));
     }
 }

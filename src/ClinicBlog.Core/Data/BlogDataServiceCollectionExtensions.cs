@@ -26,6 +26,9 @@ public static class BlogDataServiceCollectionExtensions
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<PublishedPostQuery>();
         services.AddScoped<ApprovedCommentQuery>();
+        services.AddScoped<CommentSubmissionService>();
+        services.AddScoped<CommentModerationService>();
+        services.AddScoped<ModerationQueueQuery>();
         services.AddScoped<AuthorQuery>();
         services.AddScoped<StaffDashboardQuery>();
         services.AddScoped<BlogSeeder>();

@@ -18,6 +18,8 @@ public class BlogDbContext(DbContextOptions<BlogDbContext> options) : IdentityDb
 
     public DbSet<Comment> Comments => Set<Comment>();
 
+    public DbSet<CommenterBan> CommenterBans => Set<CommenterBan>();
+
     public DbSet<PostSlugRedirect> PostSlugRedirects => Set<PostSlugRedirect>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

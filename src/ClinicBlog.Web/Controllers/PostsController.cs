@@ -1,16 +1,31 @@
 using ClinicBlog.Core;
 using ClinicBlog.Core.Comments;
 using ClinicBlog.Core.Posts;
+using ClinicBlog.Web.Hosting;
 using ClinicBlog.Web.Models;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace ClinicBlog.Web.Controllers;
 
-public sealed class PostsController(PublishedPostQuery posts, ApprovedCommentQuery comments, IOptions<BlogOptions> options) : Controller
+public sealed class PostsController(
+    PublishedPostQuery posts,
+    ApprovedCommentQuery comments,
+    CommentSubmissionService submissions,
+    IOptions<BlogOptions> options,
+    IOptions<CommentOptions> commentOptions,
+    TimeProvider clock) : Controller
 {
+    /// <summary>The query flag the comment redirect carries, so the thanks needs no cookie.</summary>
+    public const string CommentPendingFlag = "pending";
+
     [HttpGetOrHead("/posts/{slug}")]
-    public async Task<IActionResult> Show(string slug, CancellationToken cancellationToken)
+    public async Task<IActionResult> Show(
+        string slug,
+        [FromQuery(Name = "replyTo")] string? replyTo,
+        [FromQuery(Name = "comment")] string? comment,
+        CancellationToken cancellationToken)
     {
         if (slug.Length > 120)
         {
@@ -25,10 +40,86 @@ public sealed class PostsController(PublishedPostQuery posts, ApprovedCommentQue
             return current is null ? NotFound() : RedirectToActionPermanent(nameof(Show), new { slug = current });
         }
 
+        var page = await BuildPageAsync(post, new CommentFormModel(), cancellationToken);
+        var replyingTo = int.TryParse(replyTo, out var parentId)
+            ? page.Comments.Comments.FirstOrDefault(c => c.Id == parentId)
+            : null;
+        return View(page with
+        {
+            ReplyingTo = replyingTo,
+            Form = new CommentFormModel { ParentId = replyingTo?.Id },
+            JustCommented = comment == CommentPendingFlag,
+        });
+    }
+
+    /// <summary>Takes a reader's comment. No antiforgery token (the post page is the same for everyone
+    /// and cacheable); the same-origin check, honeypot, limits and rate limit guard it instead.</summary>
+    [HttpPost("/posts/{slug}/comments")]
+    [IgnoreAntiforgeryToken]
+    [SameOrigin]
+    [EnableRateLimiting(CommentsSetup.RateLimitPolicy)]
+    [RequestFormLimits(ValueLengthLimit = 256 * 1024, ValueCountLimit = 16)]
+    [RequestSizeLimit(512 * 1024)]
+    public async Task<IActionResult> Comment(string slug, [FromForm] CommentFormModel form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        if (slug.Length > 120)
+        {
+            return NotFound();
+        }
+
+        var result = await submissions.SubmitAsync(
+            new CommentSubmission(slug, form.Name, form.Email, form.Body, form.ParentId, form.Website, HttpContext.Connection.RemoteIpAddress),
+            cancellationToken);
+        if (result.Outcome == CommentSubmissionOutcome.PostNotFound)
+        {
+            return NotFound();
+        }
+
+        if (result.Outcome == CommentSubmissionOutcome.Accepted)
+        {
+            // Post-redirect-get: a refresh does not post twice, and the thanks rides on the URL, not a cookie.
+            return Redirect(Url.Action(nameof(Show), new { slug, comment = CommentPendingFlag }) + "#comment-status");
+        }
+
+        // Refused: the same page again, with what the reader typed and the reason next to the field.
+        // A ModelState error on "ParentId" has no field of its own, so it shows in the form's summary.
+        ModelState.Clear();
+        foreach (var (field, message) in result.Errors)
+        {
+            ModelState.AddModelError(field is "ParentId" ? string.Empty : field, message);
+        }
+
+        var post = await posts.FindBySlugAsync(slug, cancellationToken);
+        if (post is null)
+        {
+            return NotFound();
+        }
+
+        var page = await BuildPageAsync(post, form, cancellationToken);
+        Response.StatusCode = result.Outcome switch
+        {
+            CommentSubmissionOutcome.Closed => StatusCodes.Status403Forbidden,
+            CommentSubmissionOutcome.Duplicate => StatusCodes.Status409Conflict,
+            _ => StatusCodes.Status400BadRequest,
+        };
+        return View(nameof(Show), page with
+        {
+            ReplyingTo = page.Comments.Comments.FirstOrDefault(c => c.Id == form.ParentId),
+        });
+    }
+
+    private async Task<PostPageViewModel> BuildPageAsync(PostDetail post, CommentFormModel form, CancellationToken cancellationToken)
+    {
         var thread = await comments.ForPostAsync(post.Id, cancellationToken);
-        ViewData["Description"] = post.Summary;
         var settings = options.Value;
         var crisisNotice = settings.NeedsCrisisNotice(post.Tags.Select(t => t.Name)) ? settings.CrisisNotice : null;
-        return View(new PostPageViewModel(post, thread, settings.MedicalDisclaimer, crisisNotice));
+        ViewData["Description"] = post.Summary;
+        return new PostPageViewModel(post, thread, settings.MedicalDisclaimer, crisisNotice)
+        {
+            CommentsOpen = CommentSubmissionService.CommentsAreOpen(
+                post.CommentsOpen, post.PublishedAt, clock.GetUtcNow().UtcDateTime, commentOptions.Value),
+            Form = form,
+        };
     }
 }

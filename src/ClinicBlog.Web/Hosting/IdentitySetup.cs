@@ -23,6 +23,7 @@ internal static class IdentitySetup
             .AddEntityFrameworkStores<BlogDbContext>()
             .AddDefaultTokenProviders();
 
+        services.AddScoped<Areas.Admin.StaffContext>();
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/account/login";

@@ -9,8 +9,24 @@ public sealed record PostListViewModel(PagedList<PostSummary> Posts, string Page
 
 public sealed record HomeViewModel(PostListViewModel List, string BlogTitle, string BlogDescription);
 
-public sealed record PostPageViewModel(PostDetail Post, CommentThread Comments, string MedicalDisclaimer, string? CrisisNotice);
+public sealed record PostPageViewModel(PostDetail Post, CommentThread Comments, string MedicalDisclaimer, string? CrisisNotice)
+{
+    /// <summary>Whether the post takes comments now (open on the post and not past the closing age).</summary>
+    public bool CommentsOpen { get; init; }
+
+    /// <summary>What the comment form shows: empty, or what the reader typed when it was refused.</summary>
+    public CommentFormModel Form { get; init; } = new();
+
+    /// <summary>The comment being replied to, when the reader chose "Reply".</summary>
+    public PublicComment? ReplyingTo { get; init; }
+
+    /// <summary>True right after a comment was accepted (the redirect carries <c>?comment=pending</c>).</summary>
+    public bool JustCommented { get; init; }
+}
 
 public sealed record AuthorPageViewModel(AuthorProfile Author, PostListViewModel List);
 
 public sealed record TagPageViewModel(TagLink Tag, PostListViewModel List);
+
+/// <summary>One comment on the post page, with what its Reply link needs.</summary>
+public sealed record CommentViewModel(PublicComment Comment, string PostSlug, bool CanReply);

@@ -15,7 +15,7 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
         builder.Property(c => c.IpHash).HasMaxLength(64);
         // Serves the post page (approved comments of a post, in order) and the moderation queue.
         builder.HasIndex(c => new { c.PostId, c.Status, c.CreatedAt });
-        builder.HasIndex(c => new { c.Status, c.CreatedAt });
+        builder.HasIndex(c => new { c.Status, c.IsUrgent, c.CreatedAt });
 
         builder.HasOne(c => c.Post).WithMany(p => p.Comments)
             .HasForeignKey(c => c.PostId).OnDelete(DeleteBehavior.Cascade);

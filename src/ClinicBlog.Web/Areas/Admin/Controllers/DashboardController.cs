@@ -9,9 +9,9 @@ namespace ClinicBlog.Web.Areas.Admin.Controllers;
 [Area("Admin")]
 [Authorize(Roles = $"{StaffRoles.Admin},{StaffRoles.Editor},{StaffRoles.Author},{StaffRoles.Reviewer}")]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class DashboardController(StaffDashboardQuery dashboard) : Controller
+public sealed class DashboardController(StaffDashboardQuery dashboard, StaffContext staff) : Controller
 {
     [HttpGet("/admin")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
-        View(await dashboard.GetCountsAsync(cancellationToken));
+        View(await dashboard.GetCountsAsync(await staff.ModeratorAsync(User, cancellationToken), cancellationToken));
 }

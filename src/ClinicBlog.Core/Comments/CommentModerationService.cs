@@ -1,0 +1,192 @@
+using ClinicBlog.Core.Audit;
+using ClinicBlog.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace ClinicBlog.Core.Comments;
+
+/// <summary>Who is moderating: Admins and Editors moderate every comment; Authors and Reviewers only
+/// the comments on their own posts.</summary>
+public sealed record Moderator(string UserId, bool CanModerateAll, int? AuthorId, string DisplayName);
+
+public enum ModerationAction
+{
+    Approve,
+    Reject,
+    Spam,
+    Delete,
+}
+
+public enum ModerationOutcome
+{
+    Done,
+
+    /// <summary>At least one comment is outside what this moderator may touch; nothing was changed.</summary>
+    Forbidden,
+
+    /// <summary>At least one comment does not exist (any more); nothing was changed.</summary>
+    NotFound,
+}
+
+/// <summary>Staff decisions on comments. Each one is recorded in the audit log (who, what, when),
+/// never with the commenter's email or removed text.</summary>
+public sealed class CommentModerationService(BlogDbContext db, TimeProvider clock, Content.MarkdownRenderer renderer, ILogger<CommentModerationService> logger)
+{
+    /// <summary>The comments this moderator may act on.</summary>
+    public IQueryable<Comment> Scope(Moderator who)
+    {
+        ArgumentNullException.ThrowIfNull(who);
+        return who.CanModerateAll ? db.Comments : db.Comments.Where(c => c.Post.AuthorId == who.AuthorId);
+    }
+
+    /// <summary>Applies one action to exactly the given comments, all or nothing.</summary>
+    public async Task<(ModerationOutcome Outcome, int Count)> ApplyAsync(
+        Moderator who, ModerationAction action, IReadOnlyCollection<int> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var distinct = ids.Distinct().ToList();
+        var check = await CheckAsync(who, distinct, cancellationToken);
+        if (check != ModerationOutcome.Done)
+        {
+            return (check, 0);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var selected = db.Comments.Where(c => distinct.Contains(c.Id));
+        var count = action == ModerationAction.Delete
+            ? await selected.ExecuteDeleteAsync(cancellationToken)
+            : await selected.ExecuteUpdateAsync(
+                s => s.SetProperty(c => c.Status, StatusFor(action))
+                    .SetProperty(c => c.ModeratedAt, now)
+                    .SetProperty(c => c.ModeratedById, who.UserId)
+                    .SetProperty(c => c.UpdatedAt, now),
+                cancellationToken);
+        db.AuditEntries.AddRange(distinct.Select(id => Audit(who, "comment." + action.ToString().ToLowerInvariant(), id, now)));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("{Action} {Count} comment(s) by staff {UserId}", action, count, who.UserId);
+        return (ModerationOutcome.Done, count);
+    }
+
+    /// <summary>Posts an approved staff reply under the comment's thread (one level: a reply to a reply
+    /// joins the same top-level comment).</summary>
+    public async Task<(ModerationOutcome Outcome, int? ReplyId)> ReplyAsStaffAsync(
+        Moderator who, int commentId, string body, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(who);
+        var check = await CheckAsync(who, [commentId], cancellationToken);
+        if (check != ModerationOutcome.Done)
+        {
+            return (check, null);
+        }
+
+        var target = await db.Comments.AsNoTracking().Where(c => c.Id == commentId)
+            .Select(c => new { c.PostId, c.ParentId }).SingleAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var text = CommentSubmissionService.Clean(body);
+        var reply = new Comment
+        {
+            PostId = target.PostId,
+            ParentId = target.ParentId ?? commentId,
+            AuthorName = who.DisplayName,
+            Body = text,
+            BodyHtml = renderer.RenderComment(text),
+            Status = CommentStatus.Approved,
+            IsFromStaff = true,
+            ModeratedAt = now,
+            ModeratedById = who.UserId,
+        };
+        db.Comments.Add(reply);
+        await db.SaveChangesAsync(cancellationToken);
+        db.AuditEntries.Add(Audit(who, "comment.staff-reply", reply.Id, now, $"in reply to comment {commentId}"));
+        await db.SaveChangesAsync(cancellationToken);
+        return (ModerationOutcome.Done, reply.Id);
+    }
+
+    /// <summary>Bans the sender of a comment (by its email and IP hash) and marks the comment as spam.</summary>
+    public async Task<ModerationOutcome> BanSenderAsync(
+        Moderator who, int commentId, string? reason, int? days, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(who);
+        var check = await CheckAsync(who, [commentId], cancellationToken);
+        if (check != ModerationOutcome.Done)
+        {
+            return check;
+        }
+
+        var comment = await db.Comments.SingleAsync(c => c.Id == commentId, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.CommenterBans.Add(new CommenterBan
+        {
+            Email = comment.AuthorEmail?.ToLowerInvariant(),
+            IpHash = comment.IpHash,
+            Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(),
+            CreatedAt = now,
+            ExpiresAt = days is > 0 ? now.AddDays(days.Value) : null,
+            CreatedById = who.UserId,
+        });
+        comment.Status = CommentStatus.Spam;
+        comment.ModeratedAt = now;
+        comment.ModeratedById = who.UserId;
+        db.AuditEntries.Add(Audit(who, "commenter.banned", commentId, now, days is > 0 ? $"for {days} days" : "without end"));
+        await db.SaveChangesAsync(cancellationToken);
+        return ModerationOutcome.Done;
+    }
+
+    /// <summary>Lifts a ban.</summary>
+    public async Task<bool> LiftBanAsync(Moderator who, int banId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(who);
+        var removed = await db.CommenterBans.Where(b => b.Id == banId).ExecuteDeleteAsync(cancellationToken);
+        if (removed > 0)
+        {
+            db.AuditEntries.Add(new AuditEntry
+            {
+                At = clock.GetUtcNow().UtcDateTime,
+                UserId = who.UserId,
+                Action = "commenter.ban-lifted",
+                EntityType = nameof(CommenterBan),
+                EntityId = banId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return removed > 0;
+    }
+
+    private async Task<ModerationOutcome> CheckAsync(Moderator who, List<int> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return ModerationOutcome.NotFound;
+        }
+
+        var existing = await db.Comments.CountAsync(c => ids.Contains(c.Id), cancellationToken);
+        if (existing < ids.Count)
+        {
+            return ModerationOutcome.NotFound;
+        }
+
+        var allowed = await Scope(who).CountAsync(c => ids.Contains(c.Id), cancellationToken);
+        return allowed < ids.Count ? ModerationOutcome.Forbidden : ModerationOutcome.Done;
+    }
+
+    private static CommentStatus StatusFor(ModerationAction action) => action switch
+    {
+        ModerationAction.Approve => CommentStatus.Approved,
+        ModerationAction.Reject => CommentStatus.Rejected,
+        ModerationAction.Spam => CommentStatus.Spam,
+        _ => throw new ArgumentOutOfRangeException(nameof(action), action, "Delete has no status."),
+    };
+
+    private static AuditEntry Audit(Moderator who, string action, int commentId, DateTime now, string? details = null) => new()
+    {
+        At = now,
+        UserId = who.UserId,
+        Action = action,
+        EntityType = nameof(Comment),
+        EntityId = commentId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        Details = details,
+    };
+}

@@ -1,0 +1,197 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using ClinicBlog.Core.Content;
+using ClinicBlog.Core.Data;
+using ClinicBlog.Core.Posts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ClinicBlog.Core.Comments;
+
+/// <summary>What a reader typed into the comment form, and where it came from.</summary>
+public sealed record CommentSubmission(
+    string PostSlug, string? Name, string? Email, string? Body, int? ParentId, string? Honeypot, IPAddress? RemoteIp);
+
+public enum CommentSubmissionOutcome
+{
+    /// <summary>Stored (as Pending, or as Spam when a rule says so; the sender is thanked either way).</summary>
+    Accepted,
+
+    /// <summary>A field is wrong; nothing stored.</summary>
+    Invalid,
+
+    /// <summary>No visible post has that slug.</summary>
+    PostNotFound,
+
+    /// <summary>The post no longer takes comments.</summary>
+    Closed,
+
+    /// <summary>The same text was posted to this post a moment ago.</summary>
+    Duplicate,
+}
+
+/// <summary>The outcome, with a message per field (the key "" is for the whole form).</summary>
+public sealed record CommentSubmissionResult(CommentSubmissionOutcome Outcome, IReadOnlyDictionary<string, string> Errors, int? CommentId = null)
+{
+    public static CommentSubmissionResult Fail(CommentSubmissionOutcome outcome, string field, string message) =>
+        new(outcome, new Dictionary<string, string> { [field] = message });
+}
+
+/// <summary>Takes a reader's comment: validates it, applies the spam and safety rules, and stores it
+/// for moderation. Nothing a reader writes is ever shown before staff approve it.</summary>
+public sealed class CommentSubmissionService(
+    BlogDbContext db,
+    MarkdownRenderer renderer,
+    CommenterIpHasher ipHasher,
+    IOptions<CommentOptions> options,
+    TimeProvider clock,
+    ILogger<CommentSubmissionService> logger)
+{
+    public const string ClosedMessage = "Comments are closed for this article.";
+    public const string DuplicateMessage = "You already posted this comment a moment ago. It is waiting for moderation.";
+
+    public async Task<CommentSubmissionResult> SubmitAsync(CommentSubmission submission, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        var settings = options.Value;
+        var now = clock.GetUtcNow().UtcDateTime;
+
+        var post = await db.Posts.AsNoTracking()
+            .Where(PostVisibility.VisibleAt(now))
+            .Where(p => p.Slug == submission.PostSlug)
+            .Select(p => new { p.Id, p.CommentsOpen, p.PublishedAt })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (post is null)
+        {
+            return CommentSubmissionResult.Fail(CommentSubmissionOutcome.PostNotFound, string.Empty, "That article does not exist.");
+        }
+
+        if (!CommentsAreOpen(post.CommentsOpen, post.PublishedAt, now, settings))
+        {
+            return CommentSubmissionResult.Fail(CommentSubmissionOutcome.Closed, string.Empty, ClosedMessage);
+        }
+
+        var name = Clean(submission.Name).ReplaceLineEndings(" ");
+        var email = Clean(submission.Email);
+        var body = Clean(submission.Body);
+        var errors = Validate(name, email, body);
+        if (submission.ParentId is { } parentId && !await IsReplyableAsync(post.Id, parentId, cancellationToken))
+        {
+            errors["ParentId"] = "You can only reply to a published comment on this article, and not to a reply.";
+        }
+
+        if (errors.Count > 0)
+        {
+            return new CommentSubmissionResult(CommentSubmissionOutcome.Invalid, errors);
+        }
+
+        var since = now.AddMinutes(-settings.DuplicateWindowMinutes);
+        if (await db.Comments.AnyAsync(c => c.PostId == post.Id && c.CreatedAt >= since && c.Body == body, cancellationToken))
+        {
+            return CommentSubmissionResult.Fail(CommentSubmissionOutcome.Duplicate, "Body", DuplicateMessage);
+        }
+
+        var ipHash = ipHasher.Hash(submission.RemoteIp);
+        var normalizedEmail = string.IsNullOrEmpty(email) ? null : email.ToLowerInvariant();
+        var banned = await db.CommenterBans.AnyAsync(
+            b => (b.ExpiresAt == null || b.ExpiresAt > now)
+                 && ((normalizedEmail != null && b.Email == normalizedEmail) || (ipHash != null && b.IpHash == ipHash)),
+            cancellationToken);
+        var verdict = CommentScreening.Screen(name, body, !string.IsNullOrEmpty(submission.Honeypot), banned, settings);
+
+        var comment = new Comment
+        {
+            PostId = post.Id,
+            ParentId = submission.ParentId,
+            AuthorName = name,
+            AuthorEmail = string.IsNullOrEmpty(email) ? null : email,
+            Body = body,
+            BodyHtml = renderer.RenderComment(body),
+            Status = verdict.Status,
+            IsUrgent = verdict.IsUrgent,
+            ModerationReason = verdict.ReasonText,
+            IpHash = ipHash,
+        };
+        db.Comments.Add(comment);
+        await db.SaveChangesAsync(cancellationToken);
+
+        if (comment.IsUrgent)
+        {
+            logger.LogWarning("Urgent comment {CommentId} on post {PostId} is waiting for a moderator", comment.Id, post.Id);
+        }
+        else
+        {
+            logger.LogInformation("Comment {CommentId} on post {PostId} stored as {Status}", comment.Id, post.Id, comment.Status);
+        }
+
+        return new CommentSubmissionResult(CommentSubmissionOutcome.Accepted, new Dictionary<string, string>(), comment.Id);
+    }
+
+    /// <summary>True while a post takes comments: open on the post, and not past the automatic closing age.</summary>
+    public static bool CommentsAreOpen(bool openOnPost, DateTime? publishedAt, DateTime now, CommentOptions settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return openOnPost
+            && (settings.CloseAfterDays is not { } days || publishedAt is null || publishedAt.Value.AddDays(days) > now);
+    }
+
+    private Task<bool> IsReplyableAsync(int postId, int parentId, CancellationToken cancellationToken) =>
+        db.Comments.AnyAsync(
+            c => c.Id == parentId && c.PostId == postId && c.ParentId == null && c.Status == CommentStatus.Approved,
+            cancellationToken);
+
+    private static Dictionary<string, string> Validate(string name, string email, string body)
+    {
+        var errors = new Dictionary<string, string>();
+        if (name.Length == 0)
+        {
+            errors["Name"] = "Enter your name (a first name or a nickname is fine).";
+        }
+        else if (name.Length > CommentOptions.MaxNameLength)
+        {
+            errors["Name"] = string.Create(CultureInfo.InvariantCulture, $"Your name can be at most {CommentOptions.MaxNameLength} characters; it is {name.Length}.");
+        }
+
+        if (email.Length > 0 && (email.Length > CommentOptions.MaxEmailLength || !new EmailAddressAttribute().IsValid(email)
+                                 || !System.Net.Mail.MailAddress.TryCreate(email, out var parsed) || parsed.Address != email
+                                 || !parsed.Host.Contains('.', StringComparison.Ordinal)))
+        {
+            errors["Email"] = "Enter an email address such as name@example.org, or leave it empty.";
+        }
+
+        if (body.Length == 0)
+        {
+            errors["Body"] = "Write your comment.";
+        }
+        else if (body.Length > CommentOptions.MaxBodyLength)
+        {
+            errors["Body"] = string.Create(CultureInfo.InvariantCulture, $"Your comment can be at most {CommentOptions.MaxBodyLength:N0} characters; it is {body.Length:N0}. Please shorten it.");
+        }
+
+        return errors;
+    }
+
+    /// <summary>Trims, normalizes line endings and drops control characters (null bytes and the like),
+    /// which no person means to type and which only break things further along.</summary>
+    internal static string Clean(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return string.Empty;
+        }
+
+        var builder = new StringBuilder(value.Length);
+        foreach (var c in value.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n'))
+        {
+            if (!char.IsControl(c) || c is '\n' or '\t')
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString().Normalize(NormalizationForm.FormC).Trim();
+    }
+}

@@ -1,0 +1,40 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace ClinicBlog.Core.Comments;
+
+/// <summary>Turns a client IP address into a salted HMAC: enough to match a banned sender or
+/// count requests, not enough to recover the address. The salt never leaves the server.</summary>
+public sealed class CommenterIpHasher(byte[] salt)
+{
+    public string? Hash(IPAddress? address)
+    {
+        if (address is null)
+        {
+            return null;
+        }
+
+        var bytes = Encoding.ASCII.GetBytes(address.IsIPv4MappedToIPv6 ? address.MapToIPv4().ToString() : address.ToString());
+        return Convert.ToHexStringLower(HMACSHA256.HashData(salt, bytes));
+    }
+
+    /// <summary>Reads the salt from <paramref name="configured"/>, or from a file in the data directory,
+    /// creating a random one there on first use.</summary>
+    public static byte[] LoadOrCreateSalt(string? configured, string saltFile)
+    {
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return Encoding.UTF8.GetBytes(configured);
+        }
+
+        if (File.Exists(saltFile))
+        {
+            return Convert.FromBase64String(File.ReadAllText(saltFile).Trim());
+        }
+
+        var salt = RandomNumberGenerator.GetBytes(32);
+        File.WriteAllText(saltFile, Convert.ToBase64String(salt));
+        return salt;
+    }
+}

@@ -1,0 +1,25 @@
+using ClinicBlog.Core.Authors;
+using ClinicBlog.Core.Comments;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ClinicBlog.Web.Areas.Admin.Controllers;
+
+/// <summary>The list of banned commenters, for Admins and Editors, who moderate every post.</summary>
+[Area("Admin")]
+[Route("admin/bans")]
+[Authorize(Roles = $"{StaffRoles.Admin},{StaffRoles.Editor}")]
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+public sealed class BansController(ModerationQueueQuery queue, CommentModerationService moderation, StaffContext staff) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
+        View(await queue.ActiveBansAsync(cancellationToken));
+
+    [HttpPost("{id:int}/lift")]
+    public async Task<IActionResult> Lift(int id, CancellationToken cancellationToken)
+    {
+        var who = await staff.ModeratorAsync(User, cancellationToken);
+        return await moderation.LiftBanAsync(who, id, cancellationToken) ? RedirectToAction(nameof(Index)) : NotFound();
+    }
+}

@@ -1,0 +1,186 @@
+using ClinicBlog.Core.Authors;
+using ClinicBlog.Core.Comments;
+using ClinicBlog.Web.Areas.Admin.Models;
+using ClinicBlog.Web.Models;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace ClinicBlog.Web.Areas.Admin.Controllers;
+
+/// <summary>The moderation queue. Admins and Editors moderate every comment; Authors and Reviewers
+/// the comments on their own posts (anything else is a 403).</summary>
+[Area("Admin")]
+[Route("admin/comments")]
+[Authorize(Roles = $"{StaffRoles.Admin},{StaffRoles.Editor},{StaffRoles.Author},{StaffRoles.Reviewer}")]
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+public sealed class CommentsController(
+    ModerationQueueQuery queue,
+    CommentModerationService moderation,
+    StaffContext staff,
+    IOptions<CommentOptions> options) : Controller
+{
+    private const int PageSize = 25;
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(
+        [FromQuery] string? status, [FromQuery] string? page, [FromQuery] string? done, CancellationToken cancellationToken)
+    {
+        if (!TryParseStatus(status, out var selected) || !PageNumber.TryRead(page, out var number))
+        {
+            return NotFound();
+        }
+
+        var who = await staff.ModeratorAsync(User, cancellationToken);
+        var list = await queue.ListAsync(who, selected, number, PageSize, cancellationToken);
+        if (list.IsOutOfRange)
+        {
+            return RedirectToAction(nameof(Index), new { status = selected.ToString() });
+        }
+
+        return View(new ModerationQueueViewModel(selected, await queue.CountsAsync(who, cancellationToken), list, DoneMessage(done)));
+    }
+
+    /// <summary>Bulk action on the ticked comments (the buttons under the list).</summary>
+    [HttpPost("")]
+    public Task<IActionResult> ModerateSelected([FromForm] string? action, [FromForm] int[]? ids, [FromForm] string? status, CancellationToken cancellationToken) =>
+        ActAsync(action, ids ?? [], status, cancellationToken);
+
+    /// <summary>Action on one comment (the buttons on its row).</summary>
+    [HttpPost("{id:int}/moderate")]
+    public Task<IActionResult> ModerateOne(int id, [FromForm] string? action, [FromForm] string? status, CancellationToken cancellationToken) =>
+        ActAsync(action, [id], status, cancellationToken);
+
+    [HttpGet("delete")]
+    public async Task<IActionResult> ConfirmDelete([FromQuery] int[] ids, [FromQuery] string? status, CancellationToken cancellationToken)
+    {
+        var who = await staff.ModeratorAsync(User, cancellationToken);
+        var comments = await queue.FindAsync(who, ids, cancellationToken);
+        if (comments.Count == 0)
+        {
+            return RedirectToAction(nameof(Index), new { status, done = "none" });
+        }
+
+        if (comments.Count < ids.Distinct().Count())
+        {
+            return Forbid();
+        }
+
+        return View(new DeleteConfirmationViewModel(comments, TryParseStatus(status, out var s) ? s : CommentStatus.Pending));
+    }
+
+    [HttpPost("delete")]
+    public async Task<IActionResult> Delete([FromForm] int[] ids, [FromForm] string? status, CancellationToken cancellationToken)
+    {
+        var who = await staff.ModeratorAsync(User, cancellationToken);
+        var (outcome, _) = await moderation.ApplyAsync(who, ModerationAction.Delete, ids, cancellationToken);
+        return outcome switch
+        {
+            ModerationOutcome.Forbidden => Forbid(),
+            ModerationOutcome.NotFound => RedirectToAction(nameof(Index), new { status, done = "none" }),
+            _ => RedirectToAction(nameof(Index), new { status, done = "delete" }),
+        };
+    }
+
+    [HttpGet("{id:int}/reply")]
+    public async Task<IActionResult> Reply(int id, CancellationToken cancellationToken)
+    {
+        var comment = await FindAsync(id, cancellationToken);
+        return comment is null ? NotFound() : View(new StaffReplyViewModel(comment, options.Value.EffectiveCannedReplies, new StaffReplyForm()));
+    }
+
+    [HttpPost("{id:int}/reply")]
+    public async Task<IActionResult> Reply(int id, [FromForm] StaffReplyForm form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var comment = await FindAsync(id, cancellationToken);
+        if (comment is null)
+        {
+            return NotFound();
+        }
+
+        var canned = options.Value.EffectiveCannedReplies;
+        var body = form.Canned is { } index && index >= 0 && index < canned.Count ? canned[index].Text : form.Body?.Trim();
+        if (string.IsNullOrEmpty(body) || body.Length > CommentOptions.MaxBodyLength)
+        {
+            ModelState.AddModelError(nameof(StaffReplyForm.Body), string.IsNullOrEmpty(body)
+                ? "Write a reply or choose a ready-made one."
+                : "A reply can be at most 5,000 characters.");
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(new StaffReplyViewModel(comment, canned, form));
+        }
+
+        var who = await staff.ModeratorAsync(User, cancellationToken);
+        var (outcome, _) = await moderation.ReplyAsStaffAsync(who, id, body, cancellationToken);
+        return outcome == ModerationOutcome.Done
+            ? RedirectToAction(nameof(Index), new { status = comment.Status.ToString(), done = "reply" })
+            : Forbid();
+    }
+
+    [HttpPost("{id:int}/ban")]
+    public async Task<IActionResult> Ban(int id, [FromForm] BanForm form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var who = await staff.ModeratorAsync(User, cancellationToken);
+        var reason = form.Reason?.Trim();
+        var outcome = await moderation.BanSenderAsync(who, id, reason?.Length > 500 ? reason[..500] : reason, form.Days, cancellationToken);
+        return outcome switch
+        {
+            ModerationOutcome.Forbidden => Forbid(),
+            ModerationOutcome.NotFound => NotFound(),
+            _ => RedirectToAction(nameof(Index), new { done = "ban" }),
+        };
+    }
+
+    private async Task<IActionResult> ActAsync(string? action, int[] ids, string? status, CancellationToken cancellationToken)
+    {
+        if (!Enum.TryParse<ModerationAction>(action, ignoreCase: true, out var chosen) || !Enum.IsDefined(chosen))
+        {
+            return BadRequest();
+        }
+
+        if (ids.Length == 0)
+        {
+            return RedirectToAction(nameof(Index), new { status, done = "none" });
+        }
+
+        if (chosen == ModerationAction.Delete)
+        {
+            // Deleting cannot be undone: ask first.
+            return RedirectToAction(nameof(ConfirmDelete), new { ids, status });
+        }
+
+        var who = await staff.ModeratorAsync(User, cancellationToken);
+        var (outcome, _) = await moderation.ApplyAsync(who, chosen, ids, cancellationToken);
+        return outcome switch
+        {
+            ModerationOutcome.Forbidden => Forbid(),
+            ModerationOutcome.NotFound => RedirectToAction(nameof(Index), new { status, done = "none" }),
+            _ => RedirectToAction(nameof(Index), new { status, done = chosen.ToString().ToLowerInvariant() }),
+        };
+    }
+
+    private async Task<QueuedComment?> FindAsync(int id, CancellationToken cancellationToken)
+    {
+        var who = await staff.ModeratorAsync(User, cancellationToken);
+        return (await queue.FindAsync(who, [id], cancellationToken)).SingleOrDefault();
+    }
+
+    private static bool TryParseStatus(string? raw, out CommentStatus status)
+    {
+        status = CommentStatus.Pending;
+        return string.IsNullOrEmpty(raw) || (Enum.TryParse(raw, ignoreCase: true, out status) && Enum.IsDefined(status));
+    }
+
+    private static string? DoneMessage(string? done) => done switch
+    {
+        "approve" => "Approved. The comments now show on their posts.",
+        "reject" => "Rejected.",
+        "spam" => "Marked as spam.",
+        "delete" => "Deleted.",
+        "reply" => "Your reply is published.",
+        "ban" => "The sender is banned; their later comments go straight to spam.",
+        "none" => "Nothing was selected, or the comments no longer exist.",
+        _ => null,
+    };
+}

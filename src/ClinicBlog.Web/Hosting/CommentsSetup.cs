@@ -1,0 +1,45 @@
+using System.Threading.RateLimiting;
+using ClinicBlog.Core.Comments;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace ClinicBlog.Web.Hosting;
+
+internal static class CommentsSetup
+{
+    /// <summary>The name of the rate-limit policy on the comment POST.</summary>
+    public const string RateLimitPolicy = "comments";
+
+    /// <summary>Comment rules, the IP hasher (salt from settings or the data directory) and the
+    /// per-client rate limit on posting comments.</summary>
+    public static void AddBlogComments(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<CommentOptions>()
+            .BindConfiguration(CommentOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<CommentOptions>>().Value;
+            var dataDirectory = sp.GetRequiredService<BlogDataDirectory>().Path;
+            return new CommenterIpHasher(CommenterIpHasher.LoadOrCreateSalt(options.IpHashSalt, Path.Combine(dataDirectory, "ip-salt.key")));
+        });
+
+        builder.Services.AddRateLimiter(limiter =>
+        {
+            // 429 with no body: the status-code pages turn it into the friendly page.
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(RateLimitPolicy, context =>
+            {
+                var options = context.RequestServices.GetRequiredService<IOptions<CommentOptions>>().Value;
+                var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+                return RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = options.RateLimitPermits,
+                    Window = TimeSpan.FromSeconds(options.RateLimitWindowSeconds),
+                    QueueLimit = 0,
+                });
+            });
+        });
+    }
+}
