@@ -20,10 +20,19 @@ public class BlogFactory : WebApplicationFactory<Program>
     /// <summary>Whether the first-admin settings are given (false tests the generated password).</summary>
     protected virtual bool ConfigureAdmin => true;
 
+    /// <summary>Settings a test class needs on top of the defaults.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
         builder.UseSetting("Blog:DataDirectory", DataDirectory);
+        // Many tests post comments from one client; only the rate-limit tests want the real limit.
+        builder.UseSetting("Blog:Comments:RateLimitPermits", "100000");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
         if (ConfigureAdmin)
         {
             builder.UseSetting("Blog:Admin:Email", AdminEmail);

@@ -27,7 +27,7 @@ public static class Html
     /// <summary>Fills the named fields of <paramref name="form"/> and submits it with every other field
     /// (hidden antiforgery token included) as the page rendered it.</summary>
     public static async Task<HttpResponseMessage> SubmitAsync(
-        this HttpClient client, IHtmlFormElement form, IReadOnlyDictionary<string, string>? fields = null)
+        this HttpClient client, IHtmlFormElement form, IReadOnlyDictionary<string, string>? fields = null, string? submitButton = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(form);
@@ -52,7 +52,11 @@ public static class Html
             }
         }
 
-        var submission = form.GetSubmission() ?? throw new InvalidOperationException("The form cannot be submitted.");
+        // A named submit button (with its formaction) is part of the submission, as in a browser.
+        var button = submitButton is null
+            ? null
+            : form.Owner!.QuerySelector<IHtmlButtonElement>(submitButton) ?? throw new InvalidOperationException($"No button matches {submitButton}.");
+        var submission = (button is null ? form.GetSubmission() : form.GetSubmission(button)) ?? throw new InvalidOperationException("The form cannot be submitted.");
         using var body = new MemoryStream();
         await submission.Body.CopyToAsync(body);
         var content = new ByteArrayContent(body.ToArray());

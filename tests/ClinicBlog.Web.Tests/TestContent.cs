@@ -22,6 +22,11 @@ public static class TestContent
     /// <summary>Adds a post by the seeded author and returns its slug.</summary>
     public static Task<string> AddPostAsync(
         this BlogFactory factory, string title, PostStatus status, DateTime? publishedAt, params string[] tagSlugs) =>
+        factory.AddPostByAsync(null, title, status, publishedAt, tagSlugs);
+
+    /// <summary>Adds a post by the given author (the seeded one when null) and returns its slug.</summary>
+    public static Task<string> AddPostByAsync(
+        this BlogFactory factory, int? authorId, string title, PostStatus status, DateTime? publishedAt, params string[] tagSlugs) =>
         factory.WithDbAsync(async db =>
         {
             var renderer = new MarkdownRenderer();
@@ -35,7 +40,7 @@ public static class TestContent
                 BodyHtml = renderer.RenderPost(body),
                 Status = status,
                 PublishedAt = publishedAt,
-                AuthorId = await db.Authors.Select(a => a.Id).FirstAsync(),
+                AuthorId = authorId ?? await db.Authors.Where(a => a.Slug == "editorial-team").Select(a => a.Id).FirstAsync(),
             };
             post.Tags.AddRange(await db.Tags.Where(t => tagSlugs.Contains(t.Slug)).ToListAsync());
             db.Posts.Add(post);

@@ -57,15 +57,20 @@ public sealed class PostsController(
     [HttpPost("/posts/{slug}/comments")]
     [IgnoreAntiforgeryToken]
     [SameOrigin]
+    [RawForm]
     [EnableRateLimiting(CommentsSetup.RateLimitPolicy)]
-    [RequestFormLimits(ValueLengthLimit = 256 * 1024, ValueCountLimit = 16)]
     [RequestSizeLimit(512 * 1024)]
-    public async Task<IActionResult> Comment(string slug, [FromForm] CommentFormModel form, CancellationToken cancellationToken)
+    public async Task<IActionResult> Comment(string slug, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(form);
         if (slug.Length > 120)
         {
             return NotFound();
+        }
+
+        var form = await CommentFormReader.ReadAsync(Request, cancellationToken);
+        if (form is null)
+        {
+            return BadRequest();
         }
 
         var result = await submissions.SubmitAsync(
