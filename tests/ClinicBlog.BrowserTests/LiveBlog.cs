@@ -14,6 +14,9 @@ namespace ClinicBlog.BrowserTests;
 /// Chromium driven by Playwright. Chromium is launched so it never reaches beyond this machine.</summary>
 public sealed class LiveBlog : WebApplicationFactory<Program>, IAsyncLifetime
 {
+    public const string AdminEmail = "admin@clinic.test";
+    public const string AdminPassword = "Browser-admin-password-42";
+
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "clinicblog-browser", Guid.NewGuid().ToString("N"));
     private IPlaywright? _playwright;
 
@@ -27,8 +30,8 @@ public sealed class LiveBlog : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseEnvironment("Production");
         builder.UseSetting("Blog:DataDirectory", _dataDirectory);
-        builder.UseSetting("Blog:Admin:Email", "admin@clinic.test");
-        builder.UseSetting("Blog:Admin:Password", "Browser-admin-password-42");
+        builder.UseSetting("Blog:Admin:Email", AdminEmail);
+        builder.UseSetting("Blog:Admin:Password", AdminPassword);
         builder.ConfigureTestServices(services =>
             services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider()));
     }
