@@ -35,6 +35,7 @@ public sealed class CommentBrowserTests(LiveBlog blog) : IClassFixture<LiveBlog>
         await commentsLink.ClickAsync();
         var row = staff.Locator(".queue-item", new() { HasText = "Browser Reader" });
         Assert.Contains("reader@example.org", await row.Locator(".queue-meta").InnerTextAsync(), StringComparison.Ordinal);
+        await LiveBlog.SaveScreenshotAsync(staff, "moderation-queue.png");
         await row.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
         await staff.WaitForURLAsync("**done=approve**");
 
@@ -66,6 +67,7 @@ public sealed class CommentBrowserTests(LiveBlog blog) : IClassFixture<LiveBlog>
         Assert.Equal("Words I do not want to lose.", await page.GetByLabel("Comment", new() { Exact = true }).InputValueAsync());
         Assert.Equal("Kept Name", await page.GetByLabel("Name", new() { Exact = true }).InputValueAsync());
         Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 375);
+        await LiveBlog.SaveScreenshotAsync(page, "comment-form-phone.png", "#comment-form");
         // The refused form answers 400, which the browser reports; nothing else may be logged.
         Assert.DoesNotContain(problems, p => !p.Contains("400", StringComparison.Ordinal));
     }

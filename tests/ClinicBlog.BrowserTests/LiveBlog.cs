@@ -76,7 +76,37 @@ public sealed class LiveBlog : WebApplicationFactory<Program>, IAsyncLifetime
         };
         page.PageError += (_, error) => problems.Add("page error: " + error);
         page.RequestFailed += (_, request) => problems.Add("request failed: " + request.Url);
+        // Readers' privacy: no page may make the browser talk to anyone but the blog.
+        var origin = BaseAddress.GetLeftPart(UriPartial.Authority);
+        page.Request += (_, request) =>
+        {
+            if (!request.Url.StartsWith(origin, StringComparison.Ordinal) && !request.Url.StartsWith("data:", StringComparison.Ordinal))
+            {
+                problems.Add("third-party request: " + request.Url);
+            }
+        };
         return (page, problems);
+    }
+
+    /// <summary>Saves a screenshot when CLINICBLOG_SCREENSHOTS names a folder (to refresh the README's pictures).</summary>
+    public static async Task SaveScreenshotAsync(IPage page, string name, string? selector = null)
+    {
+        var folder = Environment.GetEnvironmentVariable("CLINICBLOG_SCREENSHOTS");
+        if (string.IsNullOrEmpty(folder))
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, name);
+        if (selector is null)
+        {
+            await page.ScreenshotAsync(new() { Path = path });
+        }
+        else
+        {
+            await page.Locator(selector).ScreenshotAsync(new() { Path = path });
+        }
     }
 
     async Task IAsyncLifetime.DisposeAsync()

@@ -32,7 +32,7 @@ public sealed class ReaderBrowserTests(LiveBlog blog) : IClassFixture<LiveBlog>
         Assert.Equal("absolute", await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('.skip-link')).position"));
         Assert.Empty(problems);
 
-        await SaveScreenshotAsync(page, "post-desktop.png");
+        await LiveBlog.SaveScreenshotAsync(page, "post-desktop.png");
     }
 
     [Theory]
@@ -54,7 +54,7 @@ public sealed class ReaderBrowserTests(LiveBlog blog) : IClassFixture<LiveBlog>
         Assert.DoesNotContain(problems, p => !(path == "/no-such-page" && p.Contains("404", StringComparison.Ordinal)));
         if (path == "/posts/what-is-ketamine-iv-treatment")
         {
-            await SaveScreenshotAsync(page, "post-phone.png");
+            await LiveBlog.SaveScreenshotAsync(page, "post-phone.png");
         }
     }
 
@@ -79,16 +79,5 @@ public sealed class ReaderBrowserTests(LiveBlog blog) : IClassFixture<LiveBlog>
         using var response = await client.GetAsync("/posts/%00");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-    }
-
-    private static async Task SaveScreenshotAsync(IPage page, string name)
-    {
-        // Set CLINICBLOG_SCREENSHOTS to a folder to refresh the README's screenshots.
-        var folder = Environment.GetEnvironmentVariable("CLINICBLOG_SCREENSHOTS");
-        if (!string.IsNullOrEmpty(folder))
-        {
-            Directory.CreateDirectory(folder);
-            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name), FullPage = false });
-        }
     }
 }
