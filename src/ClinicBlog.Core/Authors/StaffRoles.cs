@@ -9,5 +9,11 @@ public static class StaffRoles
     public const string Author = "Author";
     public const string Reviewer = "Reviewer";
 
+    /// <summary>Every staff role, in the form <c>[Authorize(Roles = ...)]</c> takes.</summary>
+    public const string AnyStaff = Admin + "," + Editor + "," + Author + "," + Reviewer;
+
+    /// <summary>The roles that act on everyone's content.</summary>
+    public const string AdminOrEditor = Admin + "," + Editor;
+
     public static IReadOnlyList<string> All { get; } = [Admin, Editor, Author, Reviewer];
 }

@@ -12,7 +12,7 @@ namespace ClinicBlog.Web.Areas.Admin.Controllers;
 /// the comments on their own posts (anything else is a 403).</summary>
 [Area("Admin")]
 [Route("admin/comments")]
-[Authorize(Roles = $"{StaffRoles.Admin},{StaffRoles.Editor},{StaffRoles.Author},{StaffRoles.Reviewer}")]
+[Authorize(Roles = StaffRoles.AnyStaff)]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class CommentsController(
     ModerationQueueQuery queue,

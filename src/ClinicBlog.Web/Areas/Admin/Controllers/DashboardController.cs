@@ -7,7 +7,7 @@ namespace ClinicBlog.Web.Areas.Admin.Controllers;
 
 /// <summary>The staff home: how many posts are in each state and how many comments wait for a moderator.</summary>
 [Area("Admin")]
-[Authorize(Roles = $"{StaffRoles.Admin},{StaffRoles.Editor},{StaffRoles.Author},{StaffRoles.Reviewer}")]
+[Authorize(Roles = StaffRoles.AnyStaff)]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class DashboardController(StaffDashboardQuery dashboard, StaffContext staff) : Controller
 {
