@@ -7,6 +7,7 @@ builder.AddBlogData();
 builder.Services.AddStaffIdentity();
 builder.AddBlogMvc();
 builder.AddBlogComments();
+builder.AddBlogAuthoring();
 builder.Services.AddBlogHealthChecks();
 
 var app = builder.Build();
@@ -16,6 +17,7 @@ await app.InitializeDatabaseAsync();
 app.UseBlogRequestLogging();
 app.UseBlogErrorPages();
 app.UseSecurityHeaders();
+app.UseBlogMedia();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();

@@ -17,6 +17,9 @@ public class Author : ITimestamped
 
     public string? Bio { get; set; }
 
+    /// <summary>A portrait (a media file name under /media/), optional.</summary>
+    public string? Photo { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     public DateTime UpdatedAt { get; set; }

@@ -29,6 +29,9 @@ public static class BlogDataServiceCollectionExtensions
         services.AddScoped<CommentSubmissionService>();
         services.AddScoped<CommentModerationService>();
         services.AddScoped<ModerationQueueQuery>();
+        services.AddScoped<PostEditorService>();
+        services.AddScoped<PostAdminQuery>();
+        services.AddScoped<Media.MediaLibrary>();
         services.AddScoped<AuthorQuery>();
         services.AddScoped<StaffDashboardQuery>();
         services.AddScoped<BlogSeeder>();

@@ -22,6 +22,10 @@ public class BlogDbContext(DbContextOptions<BlogDbContext> options) : IdentityDb
 
     public DbSet<PostSlugRedirect> PostSlugRedirects => Set<PostSlugRedirect>();
 
+    public DbSet<PostRevision> PostRevisions => Set<PostRevision>();
+
+    public DbSet<Media.MediaFile> MediaFiles => Set<Media.MediaFile>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -47,6 +47,25 @@ public class Post : ITimestamped
 
     public bool CommentsOpen { get; set; } = true;
 
+    /// <summary>SHA-256 of the body a reviewer signed off; when the body changes the review is stale.</summary>
+    public string? ReviewedBodyHash { get; set; }
+
+    /// <summary>True when the body changed after the medical review: the post shows the older review honestly.</summary>
+    public bool ReviewIsStale { get; set; }
+
+    /// <summary>When the author submitted the post for review and publication; cleared on publication.</summary>
+    public DateTime? SubmittedAt { get; set; }
+
+    /// <summary>When readers last saw a change of title, summary or body (shown as "Last updated").</summary>
+    public DateTime? ContentUpdatedAt { get; set; }
+
+    /// <summary>The cover image (a media file name under /media/), for lists and social previews.</summary>
+    public string? CoverImage { get; set; }
+
+    public int? CoverImageWidth { get; set; }
+
+    public int? CoverImageHeight { get; set; }
+
     /// <summary>Changed on every save, so two editors cannot silently overwrite each other.</summary>
     public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
 

@@ -15,7 +15,14 @@ public sealed record PostSummary(
     DateTime PublishedAt,
     int ReadingMinutes,
     AuthorByline Author,
-    IReadOnlyList<TagLink> Tags);
+    IReadOnlyList<TagLink> Tags)
+{
+    /// <summary>The cover image, when the post has one.</summary>
+    public CoverImage? Cover { get; init; }
+}
+
+/// <summary>A post's cover image: its file under /media/ and its size, so pages can reserve the space.</summary>
+public sealed record CoverImage(string FileName, int Width, int Height);
 
 /// <summary>A post as its own page shows it.</summary>
 public sealed record PostDetail(
@@ -33,6 +40,11 @@ public sealed record PostDetail(
     bool CommentsOpen,
     IReadOnlyList<TagLink> Tags)
 {
+    /// <summary>The text changed after the medical review: the review line says so.</summary>
+    public bool ReviewIsStale { get; init; }
+
+    public CoverImage? Cover { get; init; }
+
     /// <summary>True when the post changed noticeably after it was published (a later day).</summary>
     public bool WasUpdated => UpdatedAt.Date > PublishedAt.Date;
 }

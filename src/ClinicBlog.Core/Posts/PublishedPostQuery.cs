@@ -41,14 +41,22 @@ public sealed class PublishedPostQuery(BlogDbContext db, TimeProvider clock)
                 p.Summary,
                 p.BodyHtml,
                 p.PublishedAt!.Value,
-                p.UpdatedAt,
+                p.ContentUpdatedAt ?? p.PublishedAt!.Value,
                 p.ReadingMinutes,
                 new AuthorByline(p.Author.DisplayName, p.Author.Slug, p.Author.Credentials),
                 p.Reviewer == null ? null : new AuthorByline(p.Reviewer.DisplayName, p.Reviewer.Slug, p.Reviewer.Credentials),
                 p.ReviewedAt,
                 p.CommentsOpen,
-                p.Tags.OrderBy(t => t.Name).Select(t => new TagLink(t.Name, t.Slug)).ToList()))
+                p.Tags.OrderBy(t => t.Name).Select(t => new TagLink(t.Name, t.Slug)).ToList())
+            {
+                ReviewIsStale = p.ReviewIsStale,
+                Cover = p.CoverImage == null ? null : new CoverImage(p.CoverImage, p.CoverImageWidth ?? 0, p.CoverImageHeight ?? 0),
+            })
             .SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>True when an archived post has this slug (it answers 410 Gone with a notice).</summary>
+    public Task<bool> IsArchivedAsync(string slug, CancellationToken cancellationToken) =>
+        db.Posts.AsNoTracking().AnyAsync(p => p.Slug == slug && p.Status == PostStatus.Archived, cancellationToken);
 
     /// <summary>The current slug of a visible post that used to live at <paramref name="oldSlug"/>, or null.</summary>
     public Task<string?> FindCurrentSlugAsync(string oldSlug, CancellationToken cancellationToken) =>
@@ -74,7 +82,10 @@ public sealed class PublishedPostQuery(BlogDbContext db, TimeProvider clock)
                 p.PublishedAt!.Value,
                 p.ReadingMinutes,
                 new AuthorByline(p.Author.DisplayName, p.Author.Slug, p.Author.Credentials),
-                p.Tags.OrderBy(t => t.Name).Select(t => new TagLink(t.Name, t.Slug)).ToList()))
+                p.Tags.OrderBy(t => t.Name).Select(t => new TagLink(t.Name, t.Slug)).ToList())
+            {
+                Cover = p.CoverImage == null ? null : new CoverImage(p.CoverImage, p.CoverImageWidth ?? 0, p.CoverImageHeight ?? 0),
+            })
             .ToListAsync(cancellationToken);
         return new PagedList<PostSummary>(items, page, pageSize, total);
     }

@@ -37,7 +37,19 @@ public sealed class PostsController(
         {
             // A post whose slug changed keeps its old address working.
             var current = await posts.FindCurrentSlugAsync(slug, cancellationToken);
-            return current is null ? NotFound() : RedirectToActionPermanent(nameof(Show), new { slug = current });
+            if (current is not null)
+            {
+                return RedirectToActionPermanent(nameof(Show), new { slug = current });
+            }
+
+            // An archived post is gone on purpose: say so (410) rather than pretend it never existed.
+            if (await posts.IsArchivedAsync(slug, cancellationToken))
+            {
+                Response.StatusCode = StatusCodes.Status410Gone;
+                return View("Archived");
+            }
+
+            return NotFound();
         }
 
         var page = await BuildPageAsync(post, new CommentFormModel(), cancellationToken);

@@ -12,6 +12,7 @@ internal sealed class AuthorConfiguration : IEntityTypeConfiguration<Author>
         builder.Property(a => a.Slug).HasMaxLength(120);
         builder.Property(a => a.Credentials).HasMaxLength(150);
         builder.Property(a => a.Bio).HasMaxLength(4_000);
+        builder.Property(a => a.Photo).HasMaxLength(80);
         builder.HasIndex(a => a.Slug).IsUnique();
     }
 }

@@ -13,6 +13,8 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         builder.Property(p => p.Summary).HasMaxLength(500);
         builder.Property(p => p.Body).HasMaxLength(200_000);
         builder.Property(p => p.ConcurrencyStamp).IsConcurrencyToken();
+        builder.Property(p => p.ReviewedBodyHash).HasMaxLength(64);
+        builder.Property(p => p.CoverImage).HasMaxLength(80);
         builder.HasIndex(p => p.Slug).IsUnique();
         // Serves every reader list: visible posts, newest first.
         builder.HasIndex(p => new { p.Status, p.PublishedAt });

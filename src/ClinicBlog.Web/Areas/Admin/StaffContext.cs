@@ -2,6 +2,7 @@ using System.Security.Claims;
 using ClinicBlog.Core.Authors;
 using ClinicBlog.Core.Comments;
 using ClinicBlog.Core.Data;
+using ClinicBlog.Core.Posts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,7 +24,18 @@ public sealed class StaffContext(BlogDbContext db, UserManager<StaffUser> users)
         var profile = await db.Users.AsNoTracking().Where(u => u.Id == userId)
             .Select(u => new { u.AuthorId, Name = u.Author == null ? null : u.Author.DisplayName, u.Email })
             .SingleAsync(cancellationToken);
-        var canModerateAll = user.IsInRole(StaffRoles.Admin) || user.IsInRole(StaffRoles.Editor);
+        var canModerateAll = IsAdminOrEditor(user);
         return _moderator = new Moderator(userId, canModerateAll, profile.AuthorId, profile.Name ?? "Clinic staff");
     }
+
+    /// <summary>What this staff member may do with posts.</summary>
+    public async Task<PostEditor> EditorAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var moderator = await ModeratorAsync(user, cancellationToken);
+        var all = IsAdminOrEditor(user);
+        return new PostEditor(moderator.UserId, all, all, moderator.AuthorId, user.IsInRole(StaffRoles.Reviewer));
+    }
+
+    private static bool IsAdminOrEditor(ClaimsPrincipal user) => user.IsInRole(StaffRoles.Admin) || user.IsInRole(StaffRoles.Editor);
 }

@@ -1,0 +1,25 @@
+namespace ClinicBlog.Core.Media;
+
+/// <summary>An uploaded image, stored under a generated name in the data directory's uploads folder.</summary>
+public class MediaFile
+{
+    public int Id { get; set; }
+
+    /// <summary>The generated file name, also its URL under /media/. Never the uploader's name.</summary>
+    public required string FileName { get; set; }
+
+    /// <summary>The uploader's file name, for staff to recognise it (never used on disk).</summary>
+    public required string OriginalName { get; set; }
+
+    public required string ContentType { get; set; }
+
+    public long Length { get; set; }
+
+    public int Width { get; set; }
+
+    public int Height { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public string? UploadedById { get; set; }
+}

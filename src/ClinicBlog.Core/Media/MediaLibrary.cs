@@ -1,0 +1,76 @@
+using System.Globalization;
+using ClinicBlog.Core.Audit;
+using ClinicBlog.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClinicBlog.Core.Media;
+
+/// <summary>Where uploads live on disk.</summary>
+/// <param name="Directory">The absolute uploads folder (inside the data directory).</param>
+public sealed record MediaStorage(string Directory);
+
+/// <summary>The result of an upload: the stored file, or why it was refused.</summary>
+public sealed record UploadResult(MediaFile? File, string? Error);
+
+/// <summary>Stores staff image uploads: checks the bytes (not the name), caps the size, generates the
+/// file name, and records the file so the editor can offer it.</summary>
+public sealed class MediaLibrary(BlogDbContext db, MediaStorage storage, TimeProvider clock)
+{
+    /// <summary>The largest upload accepted, in bytes (5 MB).</summary>
+    public const long MaxBytes = 5 * 1024 * 1024;
+
+    public async Task<UploadResult> UploadAsync(Stream content, long length, string originalName, string? userId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        if (length <= 0)
+        {
+            return new UploadResult(null, "Choose an image file to upload.");
+        }
+
+        if (length > MaxBytes)
+        {
+            return new UploadResult(null, string.Create(CultureInfo.InvariantCulture, $"The image is {length / 1024.0 / 1024.0:0.0} MB; the limit is 5 MB."));
+        }
+
+        using var buffer = new MemoryStream((int)length);
+        await content.CopyToAsync(buffer, cancellationToken);
+        if (buffer.Length > MaxBytes)
+        {
+            return new UploadResult(null, "The image is larger than 5 MB.");
+        }
+
+        var info = ImageInspector.Inspect(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        if (info is null)
+        {
+            return new UploadResult(null, "That file is not a JPEG, PNG, WebP or GIF image (its content was checked, not just its name).");
+        }
+
+        var fileName = Guid.NewGuid().ToString("N") + info.Extension;
+        Directory.CreateDirectory(storage.Directory);
+        var path = Path.Combine(storage.Directory, fileName);
+        await File.WriteAllBytesAsync(path, buffer.ToArray(), cancellationToken);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var file = new MediaFile
+        {
+            FileName = fileName,
+            OriginalName = Path.GetFileName(originalName ?? "image").Trim() is { Length: > 0 } name ? name[..Math.Min(name.Length, 255)] : "image",
+            ContentType = info.ContentType,
+            Length = buffer.Length,
+            Width = info.Width,
+            Height = info.Height,
+            CreatedAt = now,
+            UploadedById = userId,
+        };
+        db.MediaFiles.Add(file);
+        db.AuditEntries.Add(new AuditEntry { At = now, UserId = userId, Action = "media.uploaded", EntityType = nameof(MediaFile), EntityId = fileName });
+        await db.SaveChangesAsync(cancellationToken);
+        return new UploadResult(file, null);
+    }
+
+    public Task<List<MediaFile>> RecentAsync(int count, CancellationToken cancellationToken) =>
+        db.MediaFiles.AsNoTracking().OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Take(count).ToListAsync(cancellationToken);
+
+    public Task<MediaFile?> FindAsync(string fileName, CancellationToken cancellationToken) =>
+        db.MediaFiles.AsNoTracking().SingleOrDefaultAsync(m => m.FileName == fileName, cancellationToken);
+}

@@ -1,0 +1,112 @@
+using ClinicBlog.Core.Comments;
+using ClinicBlog.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ClinicBlog.Core.Posts;
+
+/// <summary>A post as the staff list shows it.</summary>
+public sealed record PostListItem(
+    int Id, string Title, string Slug, PostStatus Status, string AuthorName, DateTime UpdatedAt, DateTime? PublishedAt,
+    int ApprovedComments, int PendingComments, bool NeedsReview, DateTime? SubmittedAt);
+
+/// <summary>A post loaded into the editor, with what the editor shows beside the form.</summary>
+public sealed record PostForEditing(int Id, PostInput Input, PostStatus Status, string? ReviewerName, DateTime? ReviewedAt, bool ReviewIsStale, DateTime? SubmittedAt, int AuthorId);
+
+/// <summary>A saved earlier version, listed in the editor.</summary>
+public sealed record RevisionItem(int Id, DateTime CreatedAt, string Title, int Length);
+
+/// <summary>A choice in the editor's author and reviewer lists.</summary>
+public sealed record AuthorChoice(int Id, string DisplayName, string? Credentials);
+
+/// <summary>A published post due for medical review.</summary>
+public sealed record ReviewDueItem(int Id, string Title, string Slug, string? ReviewerName, DateTime? ReviewedAt, bool ReviewIsStale, DateTime? DueAt);
+
+/// <summary>Reads posts for the staff pages. Authors and Reviewers see their own posts; Admins and Editors all.</summary>
+public sealed class PostAdminQuery(BlogDbContext db, IOptions<PostOptions> options, TimeProvider clock)
+{
+    public async Task<PagedList<PostListItem>> ListAsync(
+        PostEditor editor, PostStatus? status, string? search, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(editor);
+        var query = db.Posts.AsNoTracking();
+        if (!editor.CanEditAll)
+        {
+            query = query.Where(p => p.AuthorId == editor.AuthorId);
+        }
+
+        if (status is { } s)
+        {
+            query = query.Where(p => p.Status == s);
+        }
+
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var term = search.Trim();
+            query = query.Where(p => EF.Functions.Like(p.Title, "%" + term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%", "\\"));
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query.OrderByDescending(p => p.UpdatedAt).ThenByDescending(p => p.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(p => new PostListItem(
+                p.Id, p.Title, p.Slug, p.Status, p.Author.DisplayName, p.UpdatedAt, p.PublishedAt,
+                p.Comments.Count(c => c.Status == CommentStatus.Approved),
+                p.Comments.Count(c => c.Status == CommentStatus.Pending),
+                p.ReviewedBodyHash == null || p.ReviewIsStale,
+                p.SubmittedAt))
+            .ToListAsync(cancellationToken);
+        return new PagedList<PostListItem>(items, page, pageSize, total);
+    }
+
+    public Task<PostForEditing?> FindAsync(int id, CancellationToken cancellationToken) =>
+        db.Posts.AsNoTracking().Where(p => p.Id == id).Select(p => new PostForEditing(
+            p.Id,
+            new PostInput
+            {
+                Title = p.Title,
+                Slug = p.Slug,
+                Summary = p.Summary,
+                Body = p.Body,
+                Tags = string.Join(", ", p.Tags.OrderBy(t => t.Name).Select(t => t.Name)),
+                AuthorId = p.AuthorId,
+                ReviewerId = p.ReviewerId,
+                ReviewedAt = p.ReviewedAt,
+                CommentsOpen = p.CommentsOpen,
+                Status = p.Status,
+                PublishAt = p.PublishedAt,
+                CoverImage = p.CoverImage,
+                ConcurrencyStamp = p.ConcurrencyStamp,
+            },
+            p.Status,
+            p.Reviewer == null ? null : p.Reviewer.DisplayName,
+            p.ReviewedAt,
+            p.ReviewIsStale,
+            p.SubmittedAt,
+            p.AuthorId)).SingleOrDefaultAsync(cancellationToken);
+
+    public Task<List<RevisionItem>> RevisionsAsync(int postId, CancellationToken cancellationToken) =>
+        db.PostRevisions.AsNoTracking().Where(r => r.PostId == postId)
+            .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
+            .Select(r => new RevisionItem(r.Id, r.CreatedAt, r.Title, r.Body.Length))
+            .ToListAsync(cancellationToken);
+
+    public Task<List<AuthorChoice>> AuthorsAsync(CancellationToken cancellationToken) =>
+        db.Authors.AsNoTracking().OrderBy(a => a.DisplayName)
+            .Select(a => new AuthorChoice(a.Id, a.DisplayName, a.Credentials))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>Published posts never reviewed, edited since their review, or past the review interval.</summary>
+    public async Task<List<ReviewDueItem>> ReviewDueAsync(CancellationToken cancellationToken)
+    {
+        var months = options.Value.ReviewIntervalMonths;
+        var threshold = clock.GetUtcNow().UtcDateTime.AddMonths(-months);
+        var rows = await db.Posts.AsNoTracking()
+            .Where(p => p.Status == PostStatus.Published || p.Status == PostStatus.Scheduled)
+            .Where(p => p.ReviewedAt == null || p.ReviewIsStale || p.ReviewedAt <= threshold)
+            .OrderBy(p => p.ReviewedAt).ThenBy(p => p.Id)
+            .Select(p => new ReviewDueItem(p.Id, p.Title, p.Slug, p.Reviewer == null ? null : p.Reviewer.DisplayName, p.ReviewedAt, p.ReviewIsStale, null))
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => r with { DueAt = r.ReviewedAt?.AddMonths(months) }).ToList();
+    }
+}

@@ -1,0 +1,48 @@
+using ClinicBlog.Core.Authors;
+using ClinicBlog.Core.Media;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ClinicBlog.Web.Areas.Admin.Controllers;
+
+/// <summary>Image uploads for posts: the page lists recent images with the Markdown to paste.</summary>
+[Area("Admin")]
+[Route("admin/media")]
+[Authorize(Roles = StaffRoles.AnyStaff)]
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+public sealed class MediaController(MediaLibrary media, StaffContext staff) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index([FromQuery] string? uploaded, CancellationToken cancellationToken)
+    {
+        ViewData["Uploaded"] = uploaded;
+        return View(await media.RecentAsync(60, cancellationToken));
+    }
+
+    [HttpPost("")]
+    [RequestSizeLimit(MediaLibrary.MaxBytes + 1024 * 1024)]
+    [RequestFormLimits(MultipartBodyLengthLimit = MediaLibrary.MaxBytes + 1024 * 1024)]
+    public async Task<IActionResult> Upload(IFormFile? file, CancellationToken cancellationToken)
+    {
+        var who = await staff.ModeratorAsync(User, cancellationToken);
+        UploadResult result;
+        if (file is null)
+        {
+            result = new UploadResult(null, "Choose an image file to upload.");
+        }
+        else
+        {
+            await using var stream = file.OpenReadStream();
+            result = await media.UploadAsync(stream, file.Length, file.FileName, who.UserId, cancellationToken);
+        }
+
+        if (result.File is { } stored)
+        {
+            return RedirectToAction(nameof(Index), new { uploaded = stored.FileName });
+        }
+
+        ModelState.AddModelError("file", result.Error!);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View(nameof(Index), await media.RecentAsync(60, cancellationToken));
+    }
+}

@@ -1,0 +1,233 @@
+using ClinicBlog.Core;
+using ClinicBlog.Core.Authors;
+using ClinicBlog.Core.Comments;
+using ClinicBlog.Core.Content;
+using ClinicBlog.Core.Media;
+using ClinicBlog.Core.Posts;
+using ClinicBlog.Web.Areas.Admin.Models;
+using ClinicBlog.Web.Models;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace ClinicBlog.Web.Areas.Admin.Controllers;
+
+/// <summary>Writing, previewing, reviewing and publishing posts.</summary>
+[Area("Admin")]
+[Route("admin/posts")]
+[Authorize(Roles = StaffRoles.AnyStaff)]
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+public sealed class PostsController(
+    PostEditorService editing,
+    PostAdminQuery posts,
+    MediaLibrary media,
+    MarkdownRenderer renderer,
+    StaffContext staff,
+    IOptions<BlogOptions> blogOptions,
+    TimeProvider clock) : Controller
+{
+    private const int PageSize = 20;
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index([FromQuery] string? status, [FromQuery] string? q, [FromQuery] string? page, [FromQuery] string? done, CancellationToken cancellationToken)
+    {
+        PostStatus? filter = null;
+        if (!string.IsNullOrEmpty(status))
+        {
+            if (!Enum.TryParse<PostStatus>(status, true, out var parsed) || !Enum.IsDefined(parsed))
+            {
+                return NotFound();
+            }
+
+            filter = parsed;
+        }
+
+        if (!PageNumber.TryRead(page, out var number))
+        {
+            return NotFound();
+        }
+
+        var editor = await staff.EditorAsync(User, cancellationToken);
+        var search = q?.Trim() is { Length: > 0 and <= 200 } term ? term : null;
+        var list = await posts.ListAsync(editor, filter, search, number, PageSize, cancellationToken);
+        return View(new StaffPostListViewModel(list, filter, search, editor, DoneMessage(done)));
+    }
+
+    [HttpGet("new")]
+    public async Task<IActionResult> New(CancellationToken cancellationToken)
+    {
+        var editor = await staff.EditorAsync(User, cancellationToken);
+        return View("Edit", await EditorPageAsync(null, new PostInput { AuthorId = editor.AuthorId }, editor, cancellationToken));
+    }
+
+    [HttpPost("new")]
+    public Task<IActionResult> New([FromForm] PostInput input, [FromForm] string? intent, CancellationToken cancellationToken) =>
+        SaveAsync(null, input, intent, cancellationToken);
+
+    [HttpGet("{id:int}/edit")]
+    public async Task<IActionResult> Edit(int id, [FromQuery] string? done, CancellationToken cancellationToken)
+    {
+        var editor = await staff.EditorAsync(User, cancellationToken);
+        var saved = await posts.FindAsync(id, cancellationToken);
+        if (saved is null)
+        {
+            return NotFound();
+        }
+
+        if (!editor.CanEditAll && saved.AuthorId != editor.AuthorId)
+        {
+            return Forbid();
+        }
+
+        var page = await EditorPageAsync(id, saved.Input, editor, cancellationToken);
+        return View(page with { Saved = saved, Message = DoneMessage(done) });
+    }
+
+    [HttpPost("{id:int}/edit")]
+    public Task<IActionResult> Edit(int id, [FromForm] PostInput input, [FromForm] string? intent, CancellationToken cancellationToken) =>
+        SaveAsync(id, input, intent, cancellationToken);
+
+    [HttpPost("{id:int}/submit")]
+    public async Task<IActionResult> Submit(int id, CancellationToken cancellationToken)
+    {
+        var outcome = await editing.SubmitForReviewAsync(await staff.EditorAsync(User, cancellationToken), id, cancellationToken);
+        return Outcome(outcome, () => RedirectToAction(nameof(Edit), new { id, done = "submitted" }));
+    }
+
+    [HttpPost("{id:int}/sign-off")]
+    public async Task<IActionResult> SignOff(int id, CancellationToken cancellationToken)
+    {
+        var (outcome, error) = await editing.SignOffAsync(await staff.EditorAsync(User, cancellationToken), id, cancellationToken);
+        if (error is not null)
+        {
+            return RedirectToAction(nameof(Edit), new { id, done = "no-credentials" });
+        }
+
+        return Outcome(outcome, () => RedirectToAction(nameof(Edit), new { id, done = "reviewed" }));
+    }
+
+    [HttpPost("{id:int}/revisions/{revisionId:int}/restore")]
+    public async Task<IActionResult> Restore(int id, int revisionId, CancellationToken cancellationToken)
+    {
+        var outcome = await editing.RestoreRevisionAsync(await staff.EditorAsync(User, cancellationToken), id, revisionId, cancellationToken);
+        return Outcome(outcome, () => RedirectToAction(nameof(Edit), new { id, done = "restored" }));
+    }
+
+    [HttpGet("{id:int}/delete")]
+    public async Task<IActionResult> Delete(int id, CancellationToken cancellationToken)
+    {
+        var editor = await staff.EditorAsync(User, cancellationToken);
+        var saved = await posts.FindAsync(id, cancellationToken);
+        if (saved is null)
+        {
+            return NotFound();
+        }
+
+        return PostEditorService.CanDelete(editor, saved.AuthorId, saved.Status) ? View(saved) : Forbid();
+    }
+
+    [HttpPost("{id:int}/delete")]
+    public async Task<IActionResult> DeleteConfirmed(int id, CancellationToken cancellationToken)
+    {
+        var outcome = await editing.DeleteAsync(await staff.EditorAsync(User, cancellationToken), id, cancellationToken);
+        return Outcome(outcome, () => RedirectToAction(nameof(Index), new { done = "deleted" }));
+    }
+
+    [HttpGet("review-due")]
+    public async Task<IActionResult> ReviewDue(CancellationToken cancellationToken) =>
+        View(await posts.ReviewDueAsync(cancellationToken));
+
+    private async Task<IActionResult> SaveAsync(int? id, PostInput input, string? intent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        input.PublishAt = AsUtc(input.PublishAt);
+        input.ReviewedAt = AsUtc(input.ReviewedAt);
+        var editor = await staff.EditorAsync(User, cancellationToken);
+        ModelState.Clear();
+
+        if (intent == "preview")
+        {
+            var page = await EditorPageAsync(id, input, editor, cancellationToken);
+            return View("Edit", page with { Saved = id is null ? null : await posts.FindAsync(id.Value, cancellationToken), Preview = await PreviewAsync(input, page.Authors) });
+        }
+
+        var result = await editing.SaveAsync(editor, id, input, cancellationToken);
+        switch (result.Outcome)
+        {
+            case PostSaveOutcome.Saved:
+                return RedirectToAction(nameof(Edit), new { id = result.PostId, done = "saved" });
+            case PostSaveOutcome.NotFound:
+                return NotFound();
+            case PostSaveOutcome.Forbidden:
+                return Forbid();
+        }
+
+        foreach (var (field, message) in result.Errors)
+        {
+            ModelState.AddModelError(field, message);
+        }
+
+        var again = await EditorPageAsync(id, input, editor, cancellationToken);
+        if (result.Conflict is { } conflict)
+        {
+            // Keep the other version's stamp: saving again (after merging) knowingly replaces it.
+            input.ConcurrencyStamp = conflict.ConcurrencyStamp;
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return View("Edit", again with { Conflict = conflict, Saved = await posts.FindAsync(id!.Value, cancellationToken) });
+        }
+
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View("Edit", again with { Saved = id is null ? null : await posts.FindAsync(id.Value, cancellationToken) });
+    }
+
+    private async Task<PostEditorViewModel> EditorPageAsync(int? id, PostInput input, PostEditor editor, CancellationToken cancellationToken) =>
+        new(id, input, editor,
+            await posts.AuthorsAsync(cancellationToken),
+            id is null ? [] : await posts.RevisionsAsync(id.Value, cancellationToken),
+            await media.RecentAsync(12, cancellationToken));
+
+    /// <summary>The post as the public page would show it: the same renderer, sanitizer and partial.</summary>
+    private async Task<PostPageViewModel> PreviewAsync(PostInput input, IReadOnlyList<AuthorChoice> authors)
+    {
+        var author = authors.FirstOrDefault(a => a.Id == input.AuthorId) ?? (authors.Count > 0 ? authors[0] : null);
+        var reviewer = authors.FirstOrDefault(a => a.Id == input.ReviewerId);
+        var body = input.Body ?? string.Empty;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var tags = (input.Tags ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(t => new TagLink(t, SlugGenerator.Generate(t))).Where(t => t.Slug.Length > 0).ToList();
+        var coverFile = string.IsNullOrWhiteSpace(input.CoverImage) ? null : await media.FindAsync(input.CoverImage.Trim(), HttpContext.RequestAborted);
+        var detail = new PostDetail(
+            0, input.Title ?? string.Empty, input.Slug ?? string.Empty, input.Summary, renderer.RenderPost(body),
+            input.PublishAt ?? now, now, ReadingTime.Minutes(body),
+            new AuthorByline(author?.DisplayName ?? "Unknown author", SlugGenerator.Generate(author?.DisplayName), author?.Credentials),
+            reviewer is null ? null : new AuthorByline(reviewer.DisplayName, SlugGenerator.Generate(reviewer.DisplayName), reviewer.Credentials),
+            input.ReviewedAt, input.CommentsOpen, tags)
+        {
+            Cover = coverFile is null ? null : new CoverImage(coverFile.FileName, coverFile.Width, coverFile.Height),
+        };
+        var settings = blogOptions.Value;
+        return new PostPageViewModel(detail, new CommentThread([], 0), settings.MedicalDisclaimer,
+            settings.NeedsCrisisNotice(tags.Select(t => t.Name)) ? settings.CrisisNotice : null);
+    }
+
+    private IActionResult Outcome(PostSaveOutcome outcome, Func<IActionResult> onSaved) => outcome switch
+    {
+        PostSaveOutcome.Saved => onSaved(),
+        PostSaveOutcome.Forbidden => Forbid(),
+        _ => NotFound(),
+    };
+
+    private static DateTime? AsUtc(DateTime? value) =>
+        value is { } v ? (v.Kind == DateTimeKind.Local ? v.ToUniversalTime() : DateTime.SpecifyKind(v, DateTimeKind.Utc)) : null;
+
+    private static string? DoneMessage(string? done) => done switch
+    {
+        "saved" => "Saved.",
+        "submitted" => "Submitted for review. An editor or admin will publish it once a reviewer has signed it off.",
+        "reviewed" => "Signed off: your review now covers this text.",
+        "no-credentials" => "Add your credentials to your author profile before signing off medical content.",
+        "restored" => "The earlier version is back; the text it replaced is kept as a revision.",
+        "deleted" => "The post was deleted.",
+        _ => null,
+    };
+}
