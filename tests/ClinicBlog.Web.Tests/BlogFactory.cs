@@ -20,6 +20,9 @@ public class BlogFactory : WebApplicationFactory<Program>
     /// <summary>Whether the first-admin settings are given (false tests the generated password).</summary>
     protected virtual bool ConfigureAdmin => true;
 
+    /// <summary>A clock the test moves by hand; null keeps the real clock.</summary>
+    public virtual Microsoft.Extensions.Time.Testing.FakeTimeProvider? Clock => null;
+
     /// <summary>Settings a test class needs on top of the defaults.</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
 
@@ -41,7 +44,13 @@ public class BlogFactory : WebApplicationFactory<Program>
 
         // Parallel hosts must not share a key ring on disk.
         builder.ConfigureTestServices(services =>
-            services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider()));
+        {
+            services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
+            if (Clock is not null)
+            {
+                services.AddSingleton<TimeProvider>(Clock);
+            }
+        });
     }
 
     /// <summary>Runs <paramref name="work"/> with a fresh DbContext from the app's own container.</summary>

@@ -22,7 +22,7 @@ public sealed record AuthorChoice(int Id, string DisplayName, string? Credential
 /// <summary>A published post due for medical review.</summary>
 public sealed record ReviewDueItem(int Id, string Title, string Slug, string? ReviewerName, DateTime? ReviewedAt, bool ReviewIsStale, DateTime? DueAt);
 
-/// <summary>Reads posts for the staff pages. Authors and Reviewers see their own posts; Admins and Editors all.</summary>
+/// <summary>Reads posts for the staff pages. Authors see their own posts; Reviewers, Admins and Editors all.</summary>
 public sealed class PostAdminQuery(BlogDbContext db, IOptions<PostOptions> options, TimeProvider clock)
 {
     public async Task<PagedList<PostListItem>> ListAsync(
@@ -30,7 +30,7 @@ public sealed class PostAdminQuery(BlogDbContext db, IOptions<PostOptions> optio
     {
         ArgumentNullException.ThrowIfNull(editor);
         var query = db.Posts.AsNoTracking();
-        if (!editor.CanEditAll)
+        if (!editor.CanEditAll && !editor.IsReviewer)
         {
             query = query.Where(p => p.AuthorId == editor.AuthorId);
         }

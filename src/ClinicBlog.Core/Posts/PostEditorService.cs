@@ -99,10 +99,7 @@ public sealed class PostEditorService(
         var reviewedHash = manualReview ? bodyHash : post?.ReviewedBodyHash;
         var goesPublic = input.Status is PostStatus.Published or PostStatus.Scheduled;
         var wasPublic = post?.Status is PostStatus.Published or PostStatus.Scheduled;
-        if (options.Value.RequireReview && goesPublic && !wasPublic && reviewedHash != bodyHash)
-        {
-            errors[nameof(PostInput.Status)] = NeedsReviewMessage;
-        }
+        Require(errors, nameof(PostInput.Status), !(options.Value.RequireReview && goesPublic && !wasPublic && reviewedHash != bodyHash), NeedsReviewMessage);
 
         if (errors.Count > 0)
         {

@@ -74,7 +74,8 @@ public sealed class PostsController(
             return NotFound();
         }
 
-        if (!editor.CanEditAll && saved.AuthorId != editor.AuthorId)
+        // Reviewers open any post to read and sign it off; saving still needs the right to edit it.
+        if (!editor.CanEditAll && !editor.IsReviewer && saved.AuthorId != editor.AuthorId)
         {
             return Forbid();
         }
@@ -134,8 +135,11 @@ public sealed class PostsController(
     }
 
     [HttpGet("review-due")]
-    public async Task<IActionResult> ReviewDue(CancellationToken cancellationToken) =>
-        View(await posts.ReviewDueAsync(cancellationToken));
+    public async Task<IActionResult> ReviewDue(CancellationToken cancellationToken)
+    {
+        var editor = await staff.EditorAsync(User, cancellationToken);
+        return editor.CanEditAll || editor.IsReviewer ? View(await posts.ReviewDueAsync(cancellationToken)) : Forbid();
+    }
 
     private async Task<IActionResult> SaveAsync(int? id, PostInput input, string? intent, CancellationToken cancellationToken)
     {
