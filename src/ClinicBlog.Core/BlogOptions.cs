@@ -49,6 +49,9 @@ public sealed class BlogOptions
         return tagNames.Any(name => crisisTags.Contains(name, StringComparer.OrdinalIgnoreCase));
     }
 
+    /// <summary>Staff must turn on two-factor sign-in (an authenticator app) before using the staff pages.</summary>
+    public bool RequireTwoFactor { get; set; }
+
     /// <summary>The first administrator, created on the first start when no staff account exists.</summary>
     public AdminAccountOptions Admin { get; set; } = new();
 }

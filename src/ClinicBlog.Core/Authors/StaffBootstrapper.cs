@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using ClinicBlog.Core.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -34,7 +33,7 @@ public sealed class StaffBootstrapper(
         var settings = options.Value.Admin;
         var email = string.IsNullOrWhiteSpace(settings.Email) ? AdminAccountOptions.DefaultEmail : settings.Email.Trim();
         var generated = string.IsNullOrEmpty(settings.Password);
-        var password = generated ? GeneratePassword() : settings.Password!;
+        var password = generated ? StaffAccountService.GeneratePassword() : settings.Password!;
 
         var admin = new StaffUser
         {
@@ -74,14 +73,6 @@ public sealed class StaffBootstrapper(
         // The seeded editorial byline is the clinic's own; the first admin writes as it.
         return await db.Authors.FirstOrDefaultAsync(a => a.Slug == "editorial-team", cancellationToken)
             ?? new Author { DisplayName = "Clinic Editorial Team", Slug = "editorial-team" };
-    }
-
-    private static string GeneratePassword()
-    {
-        // 20 characters from a set without look-alikes, plus one of each class Identity requires.
-        const string alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
-        var body = RandomNumberGenerator.GetString(alphabet, 20);
-        return $"{body}-Aa7";
     }
 
     private static void ThrowOnFailure(IdentityResult result, string what)

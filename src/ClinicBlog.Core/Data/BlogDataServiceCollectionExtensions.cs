@@ -32,6 +32,9 @@ public static class BlogDataServiceCollectionExtensions
         services.AddScoped<PostEditorService>();
         services.AddScoped<PostAdminQuery>();
         services.AddScoped<Media.MediaLibrary>();
+        services.AddScoped<AuthorAdminService>();
+        services.AddScoped<StaffAccountService>();
+        services.AddScoped<Audit.AuditLogQuery>();
         services.AddScoped<AuthorQuery>();
         services.AddScoped<StaffDashboardQuery>();
         services.AddScoped<BlogSeeder>();

@@ -35,9 +35,54 @@ public sealed class AccountController(SignInManager<StaffUser> signIn, ILogger<A
             return LocalRedirect(model.ReturnUrl ?? "/admin");
         }
 
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToAction(nameof(LoginTwoFactor), new { returnUrl = model.ReturnUrl, rememberMe = model.RememberMe });
+        }
+
         // The same words for an unknown email and a wrong password: the form must not reveal who has an account.
         ModelState.AddModelError(string.Empty, result.IsLockedOut ? LockedOut : WrongCredentials);
         model.Password = string.Empty;
+        return View(model);
+    }
+
+    [HttpGet("login-2fa")]
+    public async Task<IActionResult> LoginTwoFactor(string? returnUrl, bool rememberMe)
+    {
+        // Only someone who has just given the right password has a pending two-factor sign-in.
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
+        {
+            return RedirectToAction(nameof(Login));
+        }
+
+        return View(new TwoFactorLoginViewModel { ReturnUrl = SafeReturnUrl(returnUrl), RememberMe = rememberMe });
+    }
+
+    [HttpPost("login-2fa")]
+    public async Task<IActionResult> LoginTwoFactor(TwoFactorLoginViewModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        model.ReturnUrl = SafeReturnUrl(model.ReturnUrl);
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
+        {
+            return RedirectToAction(nameof(Login));
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return View(model);
+        }
+
+        var code = model.Code.Replace(" ", string.Empty, StringComparison.Ordinal);
+        var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, model.RememberMe, model.RememberMachine);
+        if (result.Succeeded)
+        {
+            logger.LogInformation("Staff member signed in with two-factor authentication");
+            return LocalRedirect(model.ReturnUrl ?? "/admin");
+        }
+
+        ModelState.AddModelError(nameof(model.Code), result.IsLockedOut ? LockedOut : "That code is not right. Enter the current code from your app.");
+        model.Code = string.Empty;
         return View(model);
     }
 

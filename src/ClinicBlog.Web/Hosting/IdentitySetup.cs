@@ -24,6 +24,9 @@ internal static class IdentitySetup
             .AddDefaultTokenProviders();
 
         services.AddScoped<Areas.Admin.StaffContext>();
+        // Check the account on every staff request, so a lock, a role change or a password reset
+        // takes effect at once instead of after the default 30 minutes.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/account/login";

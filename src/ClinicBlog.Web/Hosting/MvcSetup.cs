@@ -12,7 +12,11 @@ internal static class MvcSetup
         // run from source; a published app has no such manifest and serves its own copy.
         builder.WebHost.UseStaticWebAssets();
         var services = builder.Services;
-        services.AddControllersWithViews(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
+        services.AddControllersWithViews(options =>
+        {
+            options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+            options.Filters.Add<Controllers.TwoFactorRequirementFilter>();
+        });
         services.AddRouting(options =>
         {
             options.LowercaseUrls = true;

@@ -1,0 +1,242 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using ClinicBlog.Core.Audit;
+using ClinicBlog.Core.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClinicBlog.Core.Authors;
+
+/// <summary>A staff account as the Admin's list shows it.</summary>
+public sealed record StaffListItem(string Id, string Email, string Role, string? AuthorName, bool LockedOut, bool TwoFactor);
+
+/// <summary>The form to create a staff account or change its role and author profile.</summary>
+public sealed class StaffInput
+{
+    public string? Email { get; set; }
+
+    public string? Role { get; set; }
+
+    /// <summary>An existing author profile to write as; when empty, <see cref="NewAuthorName"/> creates one.</summary>
+    public int? AuthorId { get; set; }
+
+    public string? NewAuthorName { get; set; }
+}
+
+/// <summary>The result of an account change: messages per field, or a one-time password to hand over.</summary>
+public sealed record StaffResult(IReadOnlyDictionary<string, string> Errors, string? UserId = null, string? OneTimePassword = null)
+{
+    public bool Succeeded => Errors.Count == 0;
+}
+
+/// <summary>Admins manage staff accounts. The blog always keeps at least one unlocked Admin.</summary>
+public sealed class StaffAccountService(BlogDbContext db, UserManager<StaffUser> users, TimeProvider clock)
+{
+    public const string LastAdminMessage = "This is the last Admin: make someone else an Admin first.";
+
+    public async Task<List<StaffListItem>> ListAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var rows = await db.Users.AsNoTracking().OrderBy(u => u.Email)
+            .Select(u => new
+            {
+                u.Id,
+                u.Email,
+                Author = u.Author == null ? null : u.Author.DisplayName,
+                u.LockoutEnd,
+                u.TwoFactorEnabled,
+                Role = db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => new StaffListItem(r.Id, r.Email ?? string.Empty, r.Role ?? "—", r.Author, r.LockoutEnd > now, r.TwoFactorEnabled)).ToList();
+    }
+
+    /// <summary>Creates an account with a generated one-time password the Admin hands over.</summary>
+    public async Task<StaffResult> CreateAsync(string adminId, StaffInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var email = (input.Email ?? string.Empty).Trim();
+        var errors = await ValidateAsync(input, cancellationToken);
+        if (!new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(email) || email.Length is 0 or > 254)
+        {
+            errors[nameof(StaffInput.Email)] = "Enter the person’s email address.";
+        }
+        else if (await users.FindByEmailAsync(email) is not null)
+        {
+            errors[nameof(StaffInput.Email)] = "A staff account with that email already exists.";
+        }
+
+        if (errors.Count > 0)
+        {
+            return new StaffResult(errors);
+        }
+
+        var password = GeneratePassword();
+        var user = new StaffUser { UserName = email, Email = email, EmailConfirmed = true, AuthorId = await AuthorIdAsync(input, cancellationToken) };
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            return new StaffResult(new Dictionary<string, string> { [string.Empty] = string.Join(" ", created.Errors.Select(e => e.Description)) });
+        }
+
+        await users.AddToRoleAsync(user, input.Role!);
+        await AuditAsync(adminId, "staff.created", user.Id, input.Role, cancellationToken);
+        return new StaffResult(new Dictionary<string, string>(), user.Id, password);
+    }
+
+    /// <summary>Changes a staff member's role and author profile.</summary>
+    public async Task<StaffResult> UpdateAsync(string adminId, string userId, StaffInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return new StaffResult(new Dictionary<string, string> { [string.Empty] = "That account no longer exists." });
+        }
+
+        var errors = await ValidateAsync(input, cancellationToken);
+        var roles = await users.GetRolesAsync(user);
+        if (roles.Contains(StaffRoles.Admin) && input.Role != StaffRoles.Admin && await IsLastAdminAsync(user))
+        {
+            errors[nameof(StaffInput.Role)] = LastAdminMessage;
+        }
+
+        if (errors.Count > 0)
+        {
+            return new StaffResult(errors);
+        }
+
+        await users.RemoveFromRolesAsync(user, roles);
+        await users.AddToRoleAsync(user, input.Role!);
+        user.AuthorId = await AuthorIdAsync(input, cancellationToken);
+        await users.UpdateAsync(user);
+        // A role change takes effect at once: the old cookie stops working.
+        await users.UpdateSecurityStampAsync(user);
+        await AuditAsync(adminId, "staff.updated", user.Id, input.Role, cancellationToken);
+        return new StaffResult(new Dictionary<string, string>(), user.Id);
+    }
+
+    /// <summary>Sets a new generated password and returns it once.</summary>
+    public async Task<StaffResult> ResetPasswordAsync(string adminId, string userId, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return new StaffResult(new Dictionary<string, string> { [string.Empty] = "That account no longer exists." });
+        }
+
+        var password = GeneratePassword();
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var reset = await users.ResetPasswordAsync(user, token, password);
+        if (!reset.Succeeded)
+        {
+            return new StaffResult(new Dictionary<string, string> { [string.Empty] = string.Join(" ", reset.Errors.Select(e => e.Description)) });
+        }
+
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        await AuditAsync(adminId, "staff.password-reset", user.Id, null, cancellationToken);
+        return new StaffResult(new Dictionary<string, string>(), user.Id, password);
+    }
+
+    /// <summary>Locks (indefinitely) or unlocks an account. The last Admin cannot be locked, nor can you lock yourself.</summary>
+    public async Task<StaffResult> SetLockedAsync(string adminId, string userId, bool locked, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return new StaffResult(new Dictionary<string, string> { [string.Empty] = "That account no longer exists." });
+        }
+
+        if (locked && (userId == adminId || (await users.IsInRoleAsync(user, StaffRoles.Admin) && await IsLastAdminAsync(user))))
+        {
+            return new StaffResult(new Dictionary<string, string> { [string.Empty] = userId == adminId ? "You cannot lock your own account." : LastAdminMessage });
+        }
+
+        await users.SetLockoutEnabledAsync(user, true);
+        await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null);
+        if (locked)
+        {
+            await users.UpdateSecurityStampAsync(user);
+        }
+
+        await AuditAsync(adminId, locked ? "staff.locked" : "staff.unlocked", user.Id, null, cancellationToken);
+        return new StaffResult(new Dictionary<string, string>(), user.Id);
+    }
+
+    public async Task<(StaffInput Input, string Email)?> FindAsync(string userId, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return null;
+        }
+
+        var role = (await users.GetRolesAsync(user)).FirstOrDefault();
+        return (new StaffInput { Email = user.Email, Role = role, AuthorId = user.AuthorId }, user.Email ?? string.Empty);
+    }
+
+    private async Task<bool> IsLastAdminAsync(StaffUser user)
+    {
+        var now = clock.GetUtcNow();
+        var admins = await users.GetUsersInRoleAsync(StaffRoles.Admin);
+        return !admins.Any(a => a.Id != user.Id && !(a.LockoutEnd > now));
+    }
+
+    private async Task<Dictionary<string, string>> ValidateAsync(StaffInput input, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string>();
+        if (input.Role is null || !StaffRoles.All.Contains(input.Role))
+        {
+            errors[nameof(StaffInput.Role)] = "Choose a role.";
+        }
+
+        if (input.AuthorId is { } authorId)
+        {
+            if (!await db.Authors.AnyAsync(a => a.Id == authorId, cancellationToken))
+            {
+                errors[nameof(StaffInput.AuthorId)] = "Choose an existing author profile.";
+            }
+        }
+        else if (string.IsNullOrWhiteSpace(input.NewAuthorName) || input.NewAuthorName.Trim().Length > 100)
+        {
+            errors[nameof(StaffInput.NewAuthorName)] = "Choose an author profile, or give a display name for a new one.";
+        }
+
+        return errors;
+    }
+
+    private async Task<int> AuthorIdAsync(StaffInput input, CancellationToken cancellationToken)
+    {
+        if (input.AuthorId is { } id)
+        {
+            return id;
+        }
+
+        var name = input.NewAuthorName!.Trim();
+        var baseSlug = Content.SlugGenerator.Generate(name) is { Length: > 0 } s ? s : "author";
+        var slug = baseSlug;
+        for (var n = 2; await db.Authors.AnyAsync(a => a.Slug == slug, cancellationToken); n++)
+        {
+            slug = $"{baseSlug}-{n.ToString(CultureInfo.InvariantCulture)}";
+        }
+
+        var author = new Author { DisplayName = name, Slug = slug };
+        db.Authors.Add(author);
+        await db.SaveChangesAsync(cancellationToken);
+        return author.Id;
+    }
+
+    private async Task AuditAsync(string adminId, string action, string userId, string? details, CancellationToken cancellationToken)
+    {
+        db.AuditEntries.Add(new AuditEntry { At = clock.GetUtcNow().UtcDateTime, UserId = adminId, Action = action, EntityType = "StaffUser", EntityId = userId, Details = details });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>A strong one-time password that meets the Identity rules.</summary>
+    public static string GeneratePassword()
+    {
+        const string alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+        return RandomNumberGenerator.GetString(alphabet, 20) + "-Aa7";
+    }
+}

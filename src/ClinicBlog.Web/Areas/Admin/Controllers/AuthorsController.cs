@@ -1,0 +1,55 @@
+using ClinicBlog.Core.Authors;
+using ClinicBlog.Core.Media;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ClinicBlog.Web.Areas.Admin.Controllers;
+
+/// <summary>Author profiles (Admin only), including authors without a login.</summary>
+[Area("Admin")]
+[Route("admin/authors")]
+[Authorize(Roles = StaffRoles.Admin)]
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+public sealed class AuthorsController(AuthorAdminService authors, MediaLibrary media, StaffContext staff) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken) => View(await authors.ListAsync(cancellationToken));
+
+    [HttpGet("new")]
+    public Task<IActionResult> New(CancellationToken cancellationToken) => FormAsync(null, new AuthorInput(), cancellationToken);
+
+    [HttpPost("new")]
+    public Task<IActionResult> New([FromForm] AuthorInput input, CancellationToken cancellationToken) => SaveAsync(null, input, cancellationToken);
+
+    [HttpGet("{id:int}/edit")]
+    public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken) =>
+        await authors.FindAsync(id, cancellationToken) is { } input ? await FormAsync(id, input, cancellationToken) : NotFound();
+
+    [HttpPost("{id:int}/edit")]
+    public Task<IActionResult> Edit(int id, [FromForm] AuthorInput input, CancellationToken cancellationToken) => SaveAsync(id, input, cancellationToken);
+
+    private async Task<IActionResult> SaveAsync(int? id, AuthorInput input, CancellationToken cancellationToken)
+    {
+        var who = await staff.ModeratorAsync(User, cancellationToken);
+        var (savedId, errors) = await authors.SaveAsync(who.UserId, id, input, cancellationToken);
+        if (savedId is not null)
+        {
+            return RedirectToAction(nameof(Index));
+        }
+
+        foreach (var (field, message) in errors)
+        {
+            ModelState.AddModelError(field, message);
+        }
+
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return await FormAsync(id, input, cancellationToken);
+    }
+
+    private async Task<IActionResult> FormAsync(int? id, AuthorInput input, CancellationToken cancellationToken)
+    {
+        ViewData["Id"] = id;
+        ViewData["Media"] = await media.RecentAsync(60, cancellationToken);
+        return View("Edit", input);
+    }
+}

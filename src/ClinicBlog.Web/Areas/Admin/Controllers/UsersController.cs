@@ -1,0 +1,107 @@
+using ClinicBlog.Core.Authors;
+using ClinicBlog.Core.Posts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ClinicBlog.Web.Areas.Admin.Controllers;
+
+/// <summary>Staff accounts (Admin only): create with a role and author profile, change, reset, lock.</summary>
+[Area("Admin")]
+[Route("admin/users")]
+[Authorize(Roles = StaffRoles.Admin)]
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+public sealed class UsersController(StaffAccountService accounts, PostAdminQuery posts, StaffContext staff) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index([FromQuery] string? done, CancellationToken cancellationToken)
+    {
+        ViewData["Message"] = done switch
+        {
+            "updated" => "Saved.",
+            "locked" => "The account is locked; its sessions end at their next request.",
+            "unlocked" => "The account is unlocked.",
+            _ => null,
+        };
+        return View(await accounts.ListAsync(cancellationToken));
+    }
+
+    [HttpGet("new")]
+    public Task<IActionResult> New(CancellationToken cancellationToken) => FormAsync(null, new StaffInput { Role = StaffRoles.Author }, cancellationToken);
+
+    [HttpPost("new")]
+    public async Task<IActionResult> New([FromForm] StaffInput input, CancellationToken cancellationToken)
+    {
+        var admin = await staff.ModeratorAsync(User, cancellationToken);
+        var result = await accounts.CreateAsync(admin.UserId, input, cancellationToken);
+        return result.Succeeded
+            ? View("Password", (input.Email!.Trim(), result.OneTimePassword!))
+            : await InvalidAsync(null, input, result, cancellationToken);
+    }
+
+    [HttpGet("{id}/edit")]
+    public async Task<IActionResult> Edit(string id, CancellationToken cancellationToken) =>
+        await accounts.FindAsync(id, cancellationToken) is { } found ? await FormAsync(id, found.Input, cancellationToken) : NotFound();
+
+    [HttpPost("{id}/edit")]
+    public async Task<IActionResult> Edit(string id, [FromForm] StaffInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var admin = await staff.ModeratorAsync(User, cancellationToken);
+        var existing = await accounts.FindAsync(id, cancellationToken);
+        if (existing is null)
+        {
+            return NotFound();
+        }
+
+        input.Email = existing.Value.Email;
+        var result = await accounts.UpdateAsync(admin.UserId, id, input, cancellationToken);
+        return result.Succeeded ? RedirectToAction(nameof(Index), new { done = "updated" }) : await InvalidAsync(id, input, result, cancellationToken);
+    }
+
+    [HttpPost("{id}/reset-password")]
+    public async Task<IActionResult> ResetPassword(string id, CancellationToken cancellationToken)
+    {
+        var admin = await staff.ModeratorAsync(User, cancellationToken);
+        var existing = await accounts.FindAsync(id, cancellationToken);
+        var result = await accounts.ResetPasswordAsync(admin.UserId, id, cancellationToken);
+        return existing is not null && result.Succeeded ? View("Password", (existing.Value.Email, result.OneTimePassword!)) : NotFound();
+    }
+
+    [HttpPost("{id}/lock")]
+    public Task<IActionResult> Lock(string id, CancellationToken cancellationToken) => SetLockedAsync(id, true, cancellationToken);
+
+    [HttpPost("{id}/unlock")]
+    public Task<IActionResult> Unlock(string id, CancellationToken cancellationToken) => SetLockedAsync(id, false, cancellationToken);
+
+    private async Task<IActionResult> SetLockedAsync(string id, bool locked, CancellationToken cancellationToken)
+    {
+        var admin = await staff.ModeratorAsync(User, cancellationToken);
+        var result = await accounts.SetLockedAsync(admin.UserId, id, locked, cancellationToken);
+        if (result.Succeeded)
+        {
+            return RedirectToAction(nameof(Index), new { done = locked ? "locked" : "unlocked" });
+        }
+
+        ModelState.AddModelError(string.Empty, result.Errors.Values.First());
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View(nameof(Index), await accounts.ListAsync(cancellationToken));
+    }
+
+    private async Task<IActionResult> InvalidAsync(string? id, StaffInput input, StaffResult result, CancellationToken cancellationToken)
+    {
+        foreach (var (field, message) in result.Errors)
+        {
+            ModelState.AddModelError(field, message);
+        }
+
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return await FormAsync(id, input, cancellationToken);
+    }
+
+    private async Task<IActionResult> FormAsync(string? id, StaffInput input, CancellationToken cancellationToken)
+    {
+        ViewData["Id"] = id;
+        ViewData["Authors"] = await posts.AuthorsAsync(cancellationToken);
+        return View("Edit", input);
+    }
+}
