@@ -65,6 +65,9 @@ public sealed class LiveBlog : WebApplicationFactory<Program>, IAsyncLifetime
             BaseURL = BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
+        // Generous waits: CI machines are small and busy; a real defect still fails, only later.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         var page = await context.NewPageAsync();
         var problems = new List<string>();
         page.Console += (_, message) =>

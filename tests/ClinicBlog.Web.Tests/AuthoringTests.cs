@@ -7,6 +7,7 @@ using ClinicBlog.Core.Authors;
 using ClinicBlog.Core.Posts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
+using ClinicBlog.Web.Models;
 
 namespace ClinicBlog.Web.Tests;
 
@@ -66,11 +67,16 @@ public sealed class AuthoringTests(AuthoringTests.Factory factory) : IClassFixtu
         Assert.StartsWith("Medically reviewed by Dr Rivera, MD, psychiatrist on", article.QuerySelector(".reviewed")!.TextContent.Trim(), StringComparison.Ordinal);
         Assert.Null(article.QuerySelector(".review-stale"));
 
-        // An edit after sign-off makes the review stale, and the page says so honestly.
-        await SaveAsync(admin, postId, new() { ["Body"] = "## Why sleep matters\n\nChanged advice." });
+        Assert.DoesNotContain("Last updated", article.QuerySelector(".post-header .meta")!.TextContent, StringComparison.Ordinal);
+
+        // Two days later an edit after sign-off makes the review stale, and the page says so honestly.
+        factory.Clock.Advance(TimeSpan.FromDays(2));
+        using var nextDay = await factory.SignedInAdminAsync(); // yesterday's 8-hour sign-in has expired
+        await SaveAsync(nextDay, postId, new() { ["Body"] = "## Why sleep matters\n\nChanged advice." });
         var stale = await factory.CreateBrowserlikeClient().GetDocumentAsync("/posts/sleep-hygiene-basics");
         Assert.Equal("The article has been edited since that review.", stale.QuerySelector(".review-stale")!.TextContent);
-        var due = await admin.GetDocumentAsync("/admin/posts/review-due");
+        Assert.Contains("Last updated " + Formats.LongDate(factory.Clock.GetUtcNow().UtcDateTime), stale.QuerySelector(".post-header .meta")!.TextContent.ReplaceLineEndings(" "), StringComparison.Ordinal);
+        var due = await nextDay.GetDocumentAsync("/admin/posts/review-due");
         Assert.NotNull(due.QuerySelector($"tr[data-post-id='{postId}']"));
 
         var actions = await factory.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == "Post" && a.EntityId == postId.ToString(CultureInfo.InvariantCulture)).Select(a => a.Action).ToListAsync());

@@ -6,7 +6,11 @@ using Microsoft.EntityFrameworkCore;
 namespace ClinicBlog.Core.Dashboard;
 
 /// <summary>What the staff dashboard shows at a glance.</summary>
-public sealed record DashboardCounts(IReadOnlyDictionary<PostStatus, int> PostsByStatus, int CommentsAwaitingModeration, int UrgentComments);
+public sealed record DashboardCounts(IReadOnlyDictionary<PostStatus, int> PostsByStatus, int CommentsAwaitingModeration, int UrgentComments)
+{
+    /// <summary>Drafts their authors submitted for review and publication.</summary>
+    public int SubmittedPosts { get; init; }
+}
 
 /// <summary>Counts posts by status and the comments waiting for this moderator (urgent ones apart).</summary>
 public sealed class StaffDashboardQuery(BlogDbContext db, CommentModerationService moderation)
@@ -22,6 +26,7 @@ public sealed class StaffDashboardQuery(BlogDbContext db, CommentModerationServi
             .GroupBy(c => c.IsUrgent)
             .Select(g => new { Urgent = g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
-        return new DashboardCounts(byStatus, waiting.Sum(w => w.Count), waiting.Where(w => w.Urgent).Sum(w => w.Count));
+        var submitted = await db.Posts.CountAsync(p => p.SubmittedAt != null && p.Status == PostStatus.Draft, cancellationToken);
+        return new DashboardCounts(byStatus, waiting.Sum(w => w.Count), waiting.Where(w => w.Urgent).Sum(w => w.Count)) { SubmittedPosts = submitted };
     }
 }

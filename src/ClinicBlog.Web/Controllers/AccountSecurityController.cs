@@ -119,6 +119,11 @@ public sealed class AccountSecurityController(
             return Challenge();
         }
 
+        if (options.Value.RequireTwoFactor)
+        {
+            return RedirectToAction(nameof(Index));
+        }
+
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
         await signIn.RefreshSignInAsync(user);
