@@ -7,11 +7,9 @@ using Microsoft.AspNetCore.Mvc;
 namespace ClinicBlog.Web.Areas.Admin.Controllers;
 
 /// <summary>The audit log of staff actions (Admin only).</summary>
-[Area("Admin")]
 [Route("admin/audit")]
 [Authorize(Roles = StaffRoles.Admin)]
-[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class AuditController(AuditLogQuery audit) : Controller
+public sealed class AuditController(AuditLogQuery audit) : StaffController
 {
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] string? page, CancellationToken cancellationToken) =>

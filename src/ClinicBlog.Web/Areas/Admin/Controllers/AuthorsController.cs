@@ -6,11 +6,9 @@ using Microsoft.AspNetCore.Mvc;
 namespace ClinicBlog.Web.Areas.Admin.Controllers;
 
 /// <summary>Author profiles (Admin only), including authors without a login.</summary>
-[Area("Admin")]
 [Route("admin/authors")]
 [Authorize(Roles = StaffRoles.Admin)]
-[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class AuthorsController(AuthorAdminService authors, MediaLibrary media, StaffContext staff) : Controller
+public sealed class AuthorsController(AuthorAdminService authors, MediaLibrary media, StaffContext staff) : StaffController
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) => View(await authors.ListAsync(cancellationToken));

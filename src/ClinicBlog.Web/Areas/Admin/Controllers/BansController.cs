@@ -6,11 +6,9 @@ using Microsoft.AspNetCore.Mvc;
 namespace ClinicBlog.Web.Areas.Admin.Controllers;
 
 /// <summary>The list of banned commenters, for Admins and Editors, who moderate every post.</summary>
-[Area("Admin")]
 [Route("admin/bans")]
 [Authorize(Roles = StaffRoles.AdminOrEditor)]
-[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class BansController(ModerationQueueQuery queue, CommentModerationService moderation, StaffContext staff) : Controller
+public sealed class BansController(ModerationQueueQuery queue, CommentModerationService moderation, StaffContext staff) : StaffController
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>

@@ -1,8 +1,6 @@
-using ClinicBlog.Core.Authors;
 using ClinicBlog.Core.Comments;
 using ClinicBlog.Web.Areas.Admin.Models;
 using ClinicBlog.Web.Models;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
@@ -10,15 +8,12 @@ namespace ClinicBlog.Web.Areas.Admin.Controllers;
 
 /// <summary>The moderation queue. Admins and Editors moderate every comment; Authors and Reviewers
 /// the comments on their own posts (anything else is a 403).</summary>
-[Area("Admin")]
 [Route("admin/comments")]
-[Authorize(Roles = StaffRoles.AnyStaff)]
-[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class CommentsController(
     ModerationQueueQuery queue,
     CommentModerationService moderation,
     StaffContext staff,
-    IOptions<CommentOptions> options) : Controller
+    IOptions<CommentOptions> options) : StaffController
 {
     private const int PageSize = 25;
 

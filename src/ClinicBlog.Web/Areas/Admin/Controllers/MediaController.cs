@@ -1,16 +1,11 @@
-using ClinicBlog.Core.Authors;
 using ClinicBlog.Core.Media;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ClinicBlog.Web.Areas.Admin.Controllers;
 
 /// <summary>Image uploads for posts: the page lists recent images with the Markdown to paste.</summary>
-[Area("Admin")]
 [Route("admin/media")]
-[Authorize(Roles = StaffRoles.AnyStaff)]
-[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class MediaController(MediaLibrary media, StaffContext staff) : Controller
+public sealed class MediaController(MediaLibrary media, StaffContext staff) : StaffController
 {
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] string? uploaded, CancellationToken cancellationToken)

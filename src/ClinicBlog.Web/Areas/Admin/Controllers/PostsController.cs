@@ -1,22 +1,17 @@
 using ClinicBlog.Core;
-using ClinicBlog.Core.Authors;
 using ClinicBlog.Core.Comments;
 using ClinicBlog.Core.Content;
 using ClinicBlog.Core.Media;
 using ClinicBlog.Core.Posts;
 using ClinicBlog.Web.Areas.Admin.Models;
 using ClinicBlog.Web.Models;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace ClinicBlog.Web.Areas.Admin.Controllers;
 
 /// <summary>Writing, previewing, reviewing and publishing posts.</summary>
-[Area("Admin")]
 [Route("admin/posts")]
-[Authorize(Roles = StaffRoles.AnyStaff)]
-[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class PostsController(
     PostEditorService editing,
     PostAdminQuery posts,
@@ -24,7 +19,7 @@ public sealed class PostsController(
     MarkdownRenderer renderer,
     StaffContext staff,
     IOptions<BlogOptions> blogOptions,
-    TimeProvider clock) : Controller
+    TimeProvider clock) : StaffController
 {
     private const int PageSize = 20;
 

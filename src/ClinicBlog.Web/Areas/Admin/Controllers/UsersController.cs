@@ -6,11 +6,9 @@ using Microsoft.AspNetCore.Mvc;
 namespace ClinicBlog.Web.Areas.Admin.Controllers;
 
 /// <summary>Staff accounts (Admin only): create with a role and author profile, change, reset, lock.</summary>
-[Area("Admin")]
 [Route("admin/users")]
 [Authorize(Roles = StaffRoles.Admin)]
-[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class UsersController(StaffAccountService accounts, PostAdminQuery posts, StaffContext staff) : Controller
+public sealed class UsersController(StaffAccountService accounts, PostAdminQuery posts, StaffContext staff) : StaffController
 {
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] string? done, CancellationToken cancellationToken)
