@@ -20,6 +20,15 @@ public sealed class BlogOptions
     [StringLength(300)]
     public string Description { get; set; } = "Evidence-based articles on mental health and treatment from our clinic's clinicians.";
 
+    /// <summary>The public address of the blog, such as https://blog.clinic.org, for absolute links in
+    /// feeds, the sitemap and canonical links. When empty, the request's own scheme and host are used.</summary>
+    [Url]
+    public string? BaseUrl { get; set; }
+
+    /// <summary>Who publishes the blog, for structured data (JSON-LD) and feeds.</summary>
+    [Required, StringLength(120)]
+    public string Publisher { get; set; } = "The Clinic";
+
     /// <summary>Posts per page on the home, author and tag lists.</summary>
     [Range(1, 100)]
     public int PageSize { get; set; } = 10;

@@ -30,6 +30,8 @@ public class MarkdownRendererTests
 
         Assert.NotNull(doc.QuerySelector("table td"));
         Assert.NotNull(doc.QuerySelector(".footnotes li"));
+        Assert.Equal("References", doc.QuerySelector(".footnotes h2#references")!.TextContent);
+        Assert.Null(doc.QuerySelector(".footnotes hr"));
     }
 
     [Theory]

@@ -205,7 +205,9 @@ public sealed class ReaderPagesTests(BlogFactory factory) : IClassFixture<BlogFa
         Assert.NotNull(doc.QuerySelector("footer"));
         Assert.NotNull(doc.QuerySelector("main article"));
         Assert.Single(doc.QuerySelectorAll("h1"));
-        Assert.Empty(doc.QuerySelectorAll("script"));
+        // The one script element allowed is the JSON-LD data block, which browsers never execute.
+        Assert.Empty(doc.QuerySelectorAll("script:not([type='application/ld+json'])"));
+        Assert.Single(doc.QuerySelectorAll("script[type='application/ld+json']"));
         Assert.Empty(doc.QuerySelectorAll("[style]"));
         var stylesheet = doc.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href")!;
         using var css = await _client.GetAsync(stylesheet);

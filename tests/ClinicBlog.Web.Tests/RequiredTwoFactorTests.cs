@@ -12,7 +12,7 @@ public sealed class RequiredTwoFactorTests(RequiredTwoFactorTests.Factory factor
     {
         using var client = factory.CreateBrowserlikeClient();
         var login = await client.GetDocumentAsync("/account/login");
-        using var signedIn = await client.SubmitAsync(login.Form("form"), new Dictionary<string, string>
+        using var signedIn = await client.SubmitAsync(login.Form("main form"), new Dictionary<string, string>
         {
             ["Email"] = BlogFactory.AdminEmail,
             ["Password"] = BlogFactory.AdminPassword,

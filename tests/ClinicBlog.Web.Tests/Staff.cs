@@ -13,7 +13,7 @@ public static class Staff
     {
         var client = factory.CreateBrowserlikeClient();
         var login = await client.GetDocumentAsync("/account/login");
-        using var response = await client.SubmitAsync(login.Form("form"), new Dictionary<string, string>
+        using var response = await client.SubmitAsync(login.Form("main form"), new Dictionary<string, string>
         {
             ["Email"] = email,
             ["Password"] = password,

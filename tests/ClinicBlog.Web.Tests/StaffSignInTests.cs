@@ -104,7 +104,7 @@ public sealed class StaffSignInTests(BlogFactory factory) : IClassFixture<BlogFa
         using var client = factory.CreateBrowserlikeClient();
         var login = await client.GetDocumentAsync("/account/login");
 
-        using var response = await client.SubmitAsync(login.Form("form"), new Dictionary<string, string>
+        using var response = await client.SubmitAsync(login.Form("main form"), new Dictionary<string, string>
         {
             ["Email"] = "not-an-email",
             ["Password"] = "",
@@ -124,7 +124,7 @@ public sealed class StaffSignInTests(BlogFactory factory) : IClassFixture<BlogFa
         using var get = await client.GetAsync("/account/login?returnUrl=https%3A%2F%2Fevil.example%2F");
         var login = await Html.ParseAsync(get);
 
-        using var response = await client.SubmitAsync(login.Form("form"), new Dictionary<string, string>
+        using var response = await client.SubmitAsync(login.Form("main form"), new Dictionary<string, string>
         {
             ["Email"] = BlogFactory.AdminEmail,
             ["Password"] = BlogFactory.AdminPassword,
@@ -152,7 +152,7 @@ public sealed class StaffSignInTests(BlogFactory factory) : IClassFixture<BlogFa
     private static async Task<AngleSharp.Dom.IDocument> SignInAsync(HttpClient client, string email, string password)
     {
         var login = await client.GetDocumentAsync("/account/login");
-        using var response = await client.SubmitAsync(login.Form("form"), new Dictionary<string, string>
+        using var response = await client.SubmitAsync(login.Form("main form"), new Dictionary<string, string>
         {
             ["Email"] = email,
             ["Password"] = password,
@@ -200,7 +200,7 @@ public sealed class GeneratedAdminPasswordTests(GeneratedAdminPasswordTests.Fact
 
         using var client = factory.CreateBrowserlikeClient();
         var login = await client.GetDocumentAsync("/account/login");
-        using var response = await client.SubmitAsync(login.Form("form"), new Dictionary<string, string>
+        using var response = await client.SubmitAsync(login.Form("main form"), new Dictionary<string, string>
         {
             ["Email"] = email,
             ["Password"] = password,

@@ -24,11 +24,22 @@ public sealed class MarkdownRenderer
 
     /// <summary>Renders a post body (staff-written Markdown, raw HTML allowed but sanitized).</summary>
     public string RenderPost(string markdown) =>
-        _postSanitizer.Sanitize(Markdown.ToHtml(markdown ?? string.Empty, PostPipeline));
+        _postSanitizer.Sanitize(WithReferencesHeading(Markdown.ToHtml(markdown ?? string.Empty, PostPipeline)));
 
     /// <summary>Renders a reader's comment: no raw HTML, paragraphs, emphasis, links, lists, code and quotes.</summary>
     public string RenderComment(string markdown) =>
         _commentSanitizer.Sanitize(Markdown.ToHtml(markdown ?? string.Empty, CommentPipeline));
+
+    /// <summary>Footnotes are a medical article's references: give them a heading readers can find.
+    /// Markdig writes them last, as <c>&lt;div class="footnotes"&gt;&lt;hr /&gt;</c>.</summary>
+    private static string WithReferencesHeading(string html)
+    {
+        const string start = "<div class=\"footnotes\">\n<hr />";
+        var at = html.LastIndexOf(start, StringComparison.Ordinal);
+        return at < 0
+            ? html
+            : string.Concat(html.AsSpan(0, at), "<div class=\"footnotes\">\n<h2 id=\"references\">References</h2>", html.AsSpan(at + start.Length));
+    }
 
     private static HtmlSanitizer CreatePostSanitizer()
     {

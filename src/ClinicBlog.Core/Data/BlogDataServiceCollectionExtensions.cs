@@ -35,6 +35,7 @@ public static class BlogDataServiceCollectionExtensions
         services.AddScoped<AuthorAdminService>();
         services.AddScoped<StaffAccountService>();
         services.AddScoped<Audit.AuditLogQuery>();
+        services.AddScoped<Search.PostSearchQuery>();
         services.AddScoped<AuthorQuery>();
         services.AddScoped<StaffDashboardQuery>();
         services.AddScoped<BlogSeeder>();

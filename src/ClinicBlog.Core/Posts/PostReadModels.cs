@@ -61,3 +61,11 @@ public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize
     /// <summary>True when the page asked for lies past the end (page 1 of an empty list exists).</summary>
     public bool IsOutOfRange => Page > TotalPages;
 }
+
+/// <summary>A post as a feed carries it: full sanitized content and dates.</summary>
+public sealed record FeedItem(
+    int Id, string Title, string Slug, string? Summary, string BodyHtml, DateTime PublishedAt, DateTime UpdatedAt,
+    string AuthorName, string? AuthorCredentials, IReadOnlyList<string> Tags);
+
+/// <summary>A post in the archive or a related-posts list.</summary>
+public sealed record ArchiveEntry(string Title, string Slug, DateTime PublishedAt);

@@ -58,6 +58,56 @@ public sealed class PublishedPostQuery(BlogDbContext db, TimeProvider clock)
     public Task<bool> IsArchivedAsync(string slug, CancellationToken cancellationToken) =>
         db.Posts.AsNoTracking().AnyAsync(p => p.Slug == slug && p.Status == PostStatus.Archived, cancellationToken);
 
+    /// <summary>The newest visible posts with their full content, for feeds; optionally one tag's or one author's.</summary>
+    public Task<List<FeedItem>> FeedAsync(string? tagSlug, int? authorId, int count, CancellationToken cancellationToken)
+    {
+        var query = Visible;
+        if (tagSlug is not null)
+        {
+            query = query.Where(p => p.Tags.Any(t => t.Slug == tagSlug));
+        }
+
+        if (authorId is not null)
+        {
+            query = query.Where(p => p.AuthorId == authorId);
+        }
+
+        return query.OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id).Take(count)
+            .Select(p => new FeedItem(p.Id, p.Title, p.Slug, p.Summary, p.BodyHtml, p.PublishedAt!.Value, p.ContentUpdatedAt ?? p.PublishedAt!.Value,
+                p.Author.DisplayName, p.Author.Credentials, p.Tags.OrderBy(t => t.Name).Select(t => t.Name).ToList()))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Every visible post with its last change (in <see cref="ArchiveEntry.PublishedAt"/>), for the sitemap.</summary>
+    public Task<List<ArchiveEntry>> SitemapAsync(CancellationToken cancellationToken) =>
+        Visible.OrderByDescending(p => p.PublishedAt)
+            .Select(p => new ArchiveEntry(p.Title, p.Slug, p.ContentUpdatedAt ?? p.PublishedAt!.Value))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>Slugs of tags on at least one visible post, for the sitemap.</summary>
+    public Task<List<string>> TagSlugsAsync(CancellationToken cancellationToken) =>
+        db.Tags.AsNoTracking().Where(t => t.Posts.AsQueryable().Any(PostVisibility.VisibleAt(clock.GetUtcNow().UtcDateTime)))
+            .OrderBy(t => t.Slug).Select(t => t.Slug).ToListAsync(cancellationToken);
+
+    /// <summary>Visible posts grouped for the archive, newest first (titles and dates only).</summary>
+    public Task<List<ArchiveEntry>> ArchiveAsync(CancellationToken cancellationToken) =>
+        Visible.OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id)
+            .Select(p => new ArchiveEntry(p.Title, p.Slug, p.PublishedAt!.Value))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>Up to <paramref name="count"/> visible posts sharing the most tags with a post.</summary>
+    public Task<List<ArchiveEntry>> RelatedAsync(int postId, int count, CancellationToken cancellationToken)
+    {
+        var tagIds = db.Posts.Where(p => p.Id == postId).SelectMany(p => p.Tags.Select(t => t.Id));
+        return Visible.Where(p => p.Id != postId)
+            .Select(p => new { Post = p, Shared = p.Tags.Count(t => tagIds.Contains(t.Id)) })
+            .Where(x => x.Shared > 0)
+            .OrderByDescending(x => x.Shared).ThenByDescending(x => x.Post.PublishedAt)
+            .Take(count)
+            .Select(x => new ArchiveEntry(x.Post.Title, x.Post.Slug, x.Post.PublishedAt!.Value))
+            .ToListAsync(cancellationToken);
+    }
+
     /// <summary>The current slug of a visible post that used to live at <paramref name="oldSlug"/>, or null.</summary>
     public Task<string?> FindCurrentSlugAsync(string oldSlug, CancellationToken cancellationToken) =>
         db.PostSlugRedirects.AsNoTracking()

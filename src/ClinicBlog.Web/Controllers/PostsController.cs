@@ -15,6 +15,7 @@ public sealed class PostsController(
     CommentSubmissionService submissions,
     IOptions<BlogOptions> options,
     IOptions<CommentOptions> commentOptions,
+    PublicUrls urls,
     TimeProvider clock) : Controller
 {
     /// <summary>The query flag the comment redirect carries, so the thanks needs no cookie.</summary>
@@ -132,8 +133,15 @@ public sealed class PostsController(
         var settings = options.Value;
         var crisisNotice = settings.NeedsCrisisNotice(post.Tags.Select(t => t.Name)) ? settings.CrisisNotice : null;
         ViewData["Description"] = post.Summary;
+        if (post.Cover is not null)
+        {
+            ViewData["OgImage"] = urls.Absolute("/media/" + post.Cover.FileName);
+        }
+
         return new PostPageViewModel(post, thread, settings.MedicalDisclaimer, crisisNotice)
         {
+            Related = await posts.RelatedAsync(post.Id, 3, cancellationToken),
+            JsonLd = PostStructuredData.Build(post, urls, settings),
             CommentsOpen = CommentSubmissionService.CommentsAreOpen(
                 post.CommentsOpen, post.PublishedAt, clock.GetUtcNow().UtcDateTime, commentOptions.Value),
             Form = form,

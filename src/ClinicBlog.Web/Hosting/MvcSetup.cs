@@ -17,6 +17,8 @@ internal static class MvcSetup
             options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
             options.Filters.Add<Controllers.TwoFactorRequirementFilter>();
         });
+        services.AddHttpContextAccessor();
+        services.AddScoped<Models.PublicUrls>();
         services.AddRouting(options =>
         {
             options.LowercaseUrls = true;

@@ -20,6 +20,12 @@ public sealed record PostPageViewModel(PostDetail Post, CommentThread Comments, 
     /// <summary>The comment being replied to, when the reader chose "Reply".</summary>
     public PublicComment? ReplyingTo { get; init; }
 
+    /// <summary>Posts sharing tags with this one.</summary>
+    public IReadOnlyList<ArchiveEntry> Related { get; init; } = [];
+
+    /// <summary>The structured data (JSON-LD) for search engines, already serialized and escaped.</summary>
+    public string? JsonLd { get; init; }
+
     /// <summary>True right after a comment was accepted (the redirect carries <c>?comment=pending</c>).</summary>
     public bool JustCommented { get; init; }
 }
@@ -30,3 +36,7 @@ public sealed record TagPageViewModel(TagLink Tag, PostListViewModel List);
 
 /// <summary>One comment on the post page, with what its Reply link needs.</summary>
 public sealed record CommentViewModel(PublicComment Comment, string PostSlug, bool CanReply);
+
+public sealed record SearchViewModel(string Query, PagedList<ClinicBlog.Core.Search.SearchHit> Results);
+
+public sealed record ArchiveMonth(DateTime Month, IReadOnlyList<ArchiveEntry> Posts);

@@ -1,0 +1,43 @@
+using ClinicBlog.Core.Posts;
+using ClinicBlog.Core.Search;
+using ClinicBlog.Web.Models;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ClinicBlog.Web.Controllers;
+
+/// <summary>Full-text search and the archive of all posts by month.</summary>
+public sealed class SearchController(PostSearchQuery search, PublishedPostQuery posts) : Controller
+{
+    private const int PageSize = 10;
+
+    [HttpGetOrHead("/search")]
+    public async Task<IActionResult> Index([FromQuery(Name = "q")] string? q, [FromQuery(Name = "page")] string? page, CancellationToken cancellationToken)
+    {
+        if (!PageNumber.TryRead(page, out var number))
+        {
+            return NotFound();
+        }
+
+        var query = q?.Trim() ?? string.Empty;
+        if (query.Length > 200)
+        {
+            query = query[..200];
+        }
+
+        var results = await search.SearchAsync(query, number, PageSize, cancellationToken);
+        ViewData["Description"] = "Search the clinic’s articles.";
+        ViewData["NoIndex"] = true;
+        return View(new SearchViewModel(query, results));
+    }
+
+    [HttpGetOrHead("/archive")]
+    public async Task<IActionResult> Archive(CancellationToken cancellationToken)
+    {
+        var entries = await posts.ArchiveAsync(cancellationToken);
+        ViewData["Description"] = "Every article, by month.";
+        return View(entries
+            .GroupBy(e => new DateTime(e.PublishedAt.Year, e.PublishedAt.Month, 1, 0, 0, 0, DateTimeKind.Utc))
+            .Select(g => new ArchiveMonth(g.Key, g.ToList()))
+            .ToList());
+    }
+}
