@@ -41,8 +41,14 @@ public sealed class ReaderBrowserTests(LiveBlog blog) : IClassFixture<LiveBlog>
     [InlineData("/authors/editorial-team")]
     [InlineData("/account/login")]
     [InlineData("/no-such-page")]
+    [InlineData("/search?q=ketamine")]
+    [InlineData("/archive")]
     public async Task Pages_do_not_scroll_sideways_on_a_375px_phone_and_log_no_errors(string path)
     {
+        var (narrow, _) = await blog.NewPageAsync(width: 320, height: 700);
+        await narrow.GotoAsync(path);
+        Assert.True(await narrow.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 320, $"{path} scrolls sideways at 320 px");
+
         var (page, problems) = await blog.NewPageAsync(width: 375, height: 812);
 
         await page.GotoAsync(path);

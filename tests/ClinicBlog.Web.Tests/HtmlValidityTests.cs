@@ -1,0 +1,74 @@
+using System.Diagnostics;
+
+namespace ClinicBlog.Web.Tests;
+
+/// <summary>Runs the Nu HTML Checker (vnu.jar, from the npm package vnu-jar, on Java) over the rendered
+/// reader pages. `.ci/run` installs both; locally: `npm install --prefix .tools vnu-jar` and a JRE.</summary>
+public sealed class HtmlValidityTests(BlogFactory factory) : IClassFixture<BlogFactory>
+{
+    private static readonly string[] Pages =
+    [
+        "/", TestContent.SeedUrl, "/authors/editorial-team", "/tags/ketamine", "/search?q=ketamine", "/archive", "/no-such-page",
+        "/account/login", TestContent.SeedUrl + "?replyTo=1",
+    ];
+
+    [Fact]
+    public async Task The_nu_html_checker_reports_no_errors_on_the_reader_pages()
+    {
+        var jar = FindVnuJar();
+        var folder = Directory.CreateTempSubdirectory("clinicblog-vnu-");
+        try
+        {
+            using var client = factory.CreateBrowserlikeClient();
+            var files = new List<string>();
+            for (var i = 0; i < Pages.Length; i++)
+            {
+                using var response = await client.GetAsync(Pages[i]);
+                var file = Path.Combine(folder.FullName, $"page{i}.html");
+                await File.WriteAllTextAsync(file, await response.Content.ReadAsStringAsync());
+                files.Add(file);
+            }
+
+            var start = new ProcessStartInfo("java") { RedirectStandardError = true, RedirectStandardOutput = true };
+            foreach (var argument in new[] { "-jar", jar, "--errors-only", "--format", "text" }.Concat(files))
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            using var process = Process.Start(start)!;
+            var errors = await process.StandardError.ReadToEndAsync() + await process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            for (var i = 0; i < Pages.Length; i++)
+            {
+                errors = errors.Replace(files[i], Pages[i], StringComparison.Ordinal);
+            }
+
+            Assert.True(process.ExitCode == 0, "vnu found errors:\n" + errors);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static string FindVnuJar()
+    {
+        var configured = Environment.GetEnvironmentVariable("VNU_JAR");
+        if (!string.IsNullOrEmpty(configured))
+        {
+            return configured;
+        }
+
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "ClinicBlog.sln")))
+            {
+                var jar = Path.Combine(dir.FullName, ".tools", "node_modules", "vnu-jar", "build", "dist", "vnu.jar");
+                Assert.True(File.Exists(jar), $"vnu.jar is missing: run `npm install --prefix .tools vnu-jar` in {dir.FullName} (CI does), or set VNU_JAR.");
+                return jar;
+            }
+        }
+
+        throw new InvalidOperationException("ClinicBlog.sln not found above the test binaries.");
+    }
+}
