@@ -58,6 +58,9 @@ public sealed class BlogOptions
         return tagNames.Any(name => crisisTags.Contains(name, StringComparer.OrdinalIgnoreCase));
     }
 
+    /// <summary>Serve readers' pages from the output cache (turn off only to measure or debug).</summary>
+    public bool OutputCache { get; set; } = true;
+
     /// <summary>Staff must turn on two-factor sign-in (an authenticator app) before using the staff pages.</summary>
     public bool RequireTwoFactor { get; set; }
 

@@ -8,6 +8,7 @@ builder.Services.AddStaffIdentity();
 builder.AddBlogMvc();
 builder.AddBlogComments();
 builder.AddBlogAuthoring();
+builder.AddReaderCaching();
 builder.Services.AddBlogHealthChecks();
 
 var app = builder.Build();
@@ -20,6 +21,7 @@ app.UseSecurityHeaders();
 app.UseBlogMedia();
 app.UseRouting();
 app.UseRateLimiter();
+app.UseReaderCaching();
 app.UseAuthentication();
 app.UseAuthorization();
 

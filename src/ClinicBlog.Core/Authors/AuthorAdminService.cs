@@ -24,7 +24,7 @@ public sealed class AuthorInput
 public sealed record AuthorListItem(int Id, string DisplayName, string Slug, string? Credentials, int Posts, string? LoginEmail);
 
 /// <summary>Creates and edits author profiles, including authors without a login (a reviewing physician).</summary>
-public sealed class AuthorAdminService(BlogDbContext db, TimeProvider clock)
+public sealed class AuthorAdminService(BlogDbContext db, Content.IPublicContentCache cache, TimeProvider clock)
 {
     public Task<List<AuthorListItem>> ListAsync(CancellationToken cancellationToken) =>
         db.Authors.AsNoTracking().OrderBy(a => a.DisplayName)
@@ -109,6 +109,7 @@ public sealed class AuthorAdminService(BlogDbContext db, TimeProvider clock)
             EntityId = author.Id.ToString(CultureInfo.InvariantCulture),
         });
         await db.SaveChangesAsync(cancellationToken);
+        await cache.PostsChangedAsync(cancellationToken);
         return (author.Id, new Dictionary<string, string>());
     }
 

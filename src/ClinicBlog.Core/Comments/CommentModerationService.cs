@@ -30,7 +30,8 @@ public enum ModerationOutcome
 
 /// <summary>Staff decisions on comments. Each one is recorded in the audit log (who, what, when),
 /// never with the commenter's email or removed text.</summary>
-public sealed class CommentModerationService(BlogDbContext db, TimeProvider clock, Content.MarkdownRenderer renderer, ILogger<CommentModerationService> logger)
+public sealed class CommentModerationService(
+    BlogDbContext db, TimeProvider clock, Content.MarkdownRenderer renderer, Content.IPublicContentCache cache, ILogger<CommentModerationService> logger)
 {
     /// <summary>The comments this moderator may act on.</summary>
     public IQueryable<Comment> Scope(Moderator who)
@@ -52,6 +53,7 @@ public sealed class CommentModerationService(BlogDbContext db, TimeProvider cloc
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
+        var postIds = await db.Comments.Where(c => distinct.Contains(c.Id)).Select(c => c.PostId).Distinct().ToListAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var selected = db.Comments.Where(c => distinct.Contains(c.Id));
         var count = action == ModerationAction.Delete
@@ -65,6 +67,7 @@ public sealed class CommentModerationService(BlogDbContext db, TimeProvider cloc
         db.AuditEntries.AddRange(distinct.Select(id => Audit(who, "comment." + action.ToString().ToLowerInvariant(), id, now)));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await cache.CommentsChangedAsync(postIds, cancellationToken);
         logger.LogInformation("{Action} {Count} comment(s) by staff {UserId}", action, count, who.UserId);
         return (ModerationOutcome.Done, count);
     }
@@ -101,6 +104,7 @@ public sealed class CommentModerationService(BlogDbContext db, TimeProvider cloc
         await db.SaveChangesAsync(cancellationToken);
         db.AuditEntries.Add(Audit(who, "comment.staff-reply", reply.Id, now, $"in reply to comment {commentId}"));
         await db.SaveChangesAsync(cancellationToken);
+        await cache.CommentsChangedAsync([target.PostId], cancellationToken);
         return (ModerationOutcome.Done, reply.Id);
     }
 
@@ -131,6 +135,7 @@ public sealed class CommentModerationService(BlogDbContext db, TimeProvider cloc
         comment.ModeratedById = who.UserId;
         db.AuditEntries.Add(Audit(who, "commenter.banned", commentId, now, days is > 0 ? $"for {days} days" : "without end"));
         await db.SaveChangesAsync(cancellationToken);
+        await cache.CommentsChangedAsync([comment.PostId], cancellationToken);
         return ModerationOutcome.Done;
     }
 

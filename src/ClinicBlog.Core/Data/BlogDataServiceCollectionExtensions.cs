@@ -6,6 +6,7 @@ using ClinicBlog.Core.Posts;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ClinicBlog.Core.Data;
 
@@ -24,6 +25,7 @@ public static class BlogDataServiceCollectionExtensions
             .AddInterceptors(sp.GetRequiredService<TimestampInterceptor>()));
 
         services.AddSingleton<MarkdownRenderer>();
+        services.TryAddSingleton<IPublicContentCache, NoPublicContentCache>();
         services.AddScoped<PublishedPostQuery>();
         services.AddScoped<ApprovedCommentQuery>();
         services.AddScoped<CommentSubmissionService>();

@@ -17,6 +17,7 @@ public sealed class PostEditorService(
     BlogDbContext db,
     MarkdownRenderer renderer,
     IOptions<PostOptions> options,
+    IPublicContentCache cache,
     TimeProvider clock,
     ILogger<PostEditorService> logger)
 {
@@ -360,6 +361,8 @@ public sealed class PostEditorService(
 
     private async Task AuditAsync(PostEditor editor, string action, int postId, CancellationToken cancellationToken, string? details = null)
     {
+        // Every audited post change may show on public pages (a draft save evicts too: cheap, and safe).
+        await cache.PostsChangedAsync(cancellationToken);
         db.AuditEntries.Add(new AuditEntry
         {
             At = clock.GetUtcNow().UtcDateTime,

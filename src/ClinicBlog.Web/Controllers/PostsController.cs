@@ -53,6 +53,8 @@ public sealed class PostsController(
             return NotFound();
         }
 
+        // Tag the cached page with its post, so approving a comment evicts just this page.
+        HttpContext.Items["CachedPostId"] = post.Id;
         var page = await BuildPageAsync(post, new CommentFormModel(), cancellationToken);
         var replyingTo = int.TryParse(replyTo, out var parentId)
             ? page.Comments.Comments.FirstOrDefault(c => c.Id == parentId)

@@ -6,6 +6,9 @@ namespace ClinicBlog.Web.Hosting;
 
 internal static class IdentitySetup
 {
+    /// <summary>The staff sign-in cookie; its presence makes a request bypass the reader cache.</summary>
+    public const string StaffCookieName = "clinicblog.staff";
+
     /// <summary>Staff accounts with ASP.NET Core Identity, stored in the blog's database,
     /// signed in with a cookie that only staff pages ever set.</summary>
     public static void AddStaffIdentity(this IServiceCollection services)
@@ -32,7 +35,7 @@ internal static class IdentitySetup
             options.LoginPath = "/account/login";
             options.LogoutPath = "/account/logout";
             options.AccessDeniedPath = "/account/access-denied";
-            options.Cookie.Name = "clinicblog.staff";
+            options.Cookie.Name = StaffCookieName;
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;

@@ -1,0 +1,132 @@
+using System.Net;
+using System.Net.Http.Headers;
+using ClinicBlog.Core.Comments;
+using ClinicBlog.Core.Posts;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClinicBlog.Web.Tests;
+
+/// <summary>Cache correctness (not speed), with the output cache on as in production. Content changes
+/// only through the app, as staff make them.</summary>
+public sealed class ReaderCacheTests(ReaderCacheTests.Factory factory) : IClassFixture<ReaderCacheTests.Factory>
+{
+    public sealed class Factory : BlogFactory
+    {
+        protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["Blog:OutputCache"] = "true" };
+    }
+
+    [Fact]
+    public async Task A_cached_post_page_shows_a_newly_approved_comment_and_never_a_pending_one()
+    {
+        using var reader = factory.CreateBrowserlikeClient();
+        var before = await reader.GetStringAsync(TestContent.SeedUrl);
+        await reader.PostCommentAsync(TestContent.SeedSlug, "Cache Watcher", "Does the cache keep up?");
+
+        var whilePending = await reader.GetStringAsync(TestContent.SeedUrl);
+        Assert.Equal(before, whilePending);
+        Assert.DoesNotContain("Cache Watcher", whilePending, StringComparison.Ordinal);
+
+        using var admin = await factory.SignedInAdminAsync();
+        var id = await factory.WithDbAsync(db => db.Comments.Where(c => c.AuthorName == "Cache Watcher").Select(c => c.Id).SingleAsync());
+        var queue = await admin.GetDocumentAsync("/admin/comments");
+        await admin.SubmitAsync(queue.Form(".moderation-form"), null, $"#queue-{id} button[value=approve]");
+
+        var after = await reader.GetDocumentAsync(TestContent.SeedUrl);
+        Assert.Contains(after.QuerySelectorAll(".comment-author"), a => a.TextContent == "Cache Watcher");
+    }
+
+    [Fact]
+    public async Task A_draft_edit_leaves_the_public_page_alone_and_publishing_shows_at_once()
+    {
+        using var reader = factory.CreateBrowserlikeClient();
+        var home = await reader.GetStringAsync("/");
+        using var admin = await factory.SignedInAdminAsync();
+
+        var editor = await admin.GetDocumentAsync("/admin/posts/new");
+        await admin.SubmitAsync(editor.Form(".editor-form"), new Dictionary<string, string>
+        {
+            ["Title"] = "Cache draft post",
+            ["Body"] = "Secret draft words.",
+        }, "button[value=save]");
+        Assert.DoesNotContain("Cache draft post", await reader.GetStringAsync("/"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Secret draft words", await reader.GetStringAsync("/search?q=secret"), StringComparison.Ordinal);
+
+        var id = await factory.WithDbAsync(db => db.Posts.Where(p => p.Slug == "cache-draft-post").Select(p => p.Id).SingleAsync());
+        await factory.WithDbAsync(db => db.Posts.Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.ReviewedBodyHash, PostEditorService.Hash("Secret draft words."))));
+        var edit = await admin.GetDocumentAsync($"/admin/posts/{id}/edit");
+        await admin.SubmitAsync(edit.Form(".editor-form"), new Dictionary<string, string> { ["Status"] = "Published" }, "button[value=save]");
+
+        Assert.Contains("Cache draft post", await reader.GetStringAsync("/"), StringComparison.Ordinal);
+        Assert.NotEqual(home, await reader.GetStringAsync("/"));
+    }
+
+    [Fact]
+    public async Task Signed_in_staff_are_never_served_from_nor_stored_in_the_cache()
+    {
+        using var admin = await factory.SignedInAdminAsync();
+        using var staffView = await admin.GetAsync("/tags/ketamine?page=1");
+        using var reader = factory.CreateBrowserlikeClient();
+        using var readerView = await reader.GetAsync("/tags/ketamine?page=1");
+
+        Assert.False(staffView.Headers.Contains("Age"));
+        Assert.DoesNotContain("Sign out", await readerView.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False(readerView.Headers.Contains("Set-Cookie"));
+    }
+
+    [Fact]
+    public async Task An_anonymous_second_visit_is_served_from_the_cache()
+    {
+        using var client = factory.CreateBrowserlikeClient();
+
+        using var first = await client.GetAsync("/authors/editorial-team");
+        using var second = await client.GetAsync("/authors/editorial-team");
+
+        Assert.False(first.Headers.Contains("Age"));
+        Assert.True(second.Headers.Contains("Age"), "the second visit was rendered again instead of served from the cache");
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_matching_if_none_match_gets_a_304()
+    {
+        using var client = factory.CreateBrowserlikeClient();
+        using var first = await client.GetAsync("/feed.xml");
+        var etag = first.Headers.ETag;
+        Assert.NotNull(etag);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/feed.xml");
+        request.Headers.IfNoneMatch.Add(etag);
+        using var second = await client.SendAsync(request);
+        using var post = await client.GetAsync(TestContent.SeedUrl);
+        using var postRequest = new HttpRequestMessage(HttpMethod.Get, TestContent.SeedUrl);
+        postRequest.Headers.IfNoneMatch.Add(post.Headers.ETag!);
+        using var postAgain = await client.SendAsync(postRequest);
+
+        Assert.Equal(HttpStatusCode.NotModified, second.StatusCode);
+        Assert.Equal(HttpStatusCode.NotModified, postAgain.StatusCode);
+    }
+
+    [Fact]
+    public async Task Reader_pages_are_compressed_and_the_cache_keeps_one_entry_per_encoding()
+    {
+        using var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var brotli = new HttpRequestMessage(HttpMethod.Get, "/archive");
+        brotli.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("br"));
+        using var gzip = new HttpRequestMessage(HttpMethod.Get, "/archive");
+        gzip.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("gzip"));
+        using var plain = new HttpRequestMessage(HttpMethod.Get, "/archive");
+
+        using var br = await client.SendAsync(brotli);
+        using var gz = await client.SendAsync(gzip);
+        using var none = await client.SendAsync(plain);
+
+        Assert.Equal("br", Assert.Single(br.Content.Headers.ContentEncoding));
+        Assert.Equal("gzip", Assert.Single(gz.Content.Headers.ContentEncoding));
+        Assert.Empty(none.Content.Headers.ContentEncoding);
+        Assert.Contains("<h1>Archive</h1>", await none.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var adminLogin = new HttpRequestMessage(HttpMethod.Get, "/account/login");
+        adminLogin.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("br"));
+        using var staffPage = await client.SendAsync(adminLogin);
+        Assert.Empty(staffPage.Content.Headers.ContentEncoding);
+    }
+}
