@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# Load benchmark: the app (Release, Production) against nginx serving the same post as a static file,
+# on the small seeded database and a large generated one (10,000 posts, 200,000 comments).
+# Traffic goes only to 127.0.0.1 and every run is bounded (DURATION seconds per measurement).
+# Usage: bash bench/run.sh            (DURATION=10 CONCURRENCY="1 16 64" by default)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DURATION=${DURATION:-10}
+CONCURRENCY=${CONCURRENCY:-"1 16 64"}
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx >/dev/null
+fi
+
+work="bench/results/run-$(date -u +%Y%m%d-%H%M%S)"
+mkdir -p "$work"
+work=$(cd "$work" && pwd)
+echo "== publish (Release)"
+dotnet publish src/ClinicBlog.Web -c Release -o "$work/app" --nologo -v q >/dev/null
+echo "== generate the large database"
+dotnet run -c Release --project bench/seed -- "$work/data-large" | tail -n 1
+
+port_free() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+pid=""
+start_app() { # data-directory output-cache(true|false)
+  port=$(port_free)
+  local t0; t0=$(date +%s%N)
+  ASPNETCORE_ENVIRONMENT=Production Blog__DataDirectory="$1" Blog__OutputCache="$2" \
+    Blog__Admin__Email=bench@clinic.local Blog__Admin__Password=Bench-password-4242 \
+    Blog__Comments__RateLimitPermits=100000 Serilog__MinimumLevel__Default=Warning \
+    dotnet "$work/app/ClinicBlog.Web.dll" --urls "http://127.0.0.1:$port" > "$work/app-$port.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 600); do
+    if curl -fs -o /dev/null "http://127.0.0.1:$port/posts/what-is-ketamine-iv-treatment"; then break; fi
+    kill -0 "$pid" 2>/dev/null || { tail -n 20 "$work/app-$port.log"; echo "the app exited"; exit 1; }
+    sleep 0.05
+  done
+  startup_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+}
+peak_rss_mb() { awk '/VmHWM/ {printf "%d", $2/1024}' "/proc/$1/status"; }
+stop_app() { kill "$pid"; wait "$pid" 2>/dev/null || true; }
+
+results="$work/results.tsv"
+printf "scenario\tdatabase\tconcurrency\treq_per_s\tp50_ms\tp99_ms\n" > "$results"
+measure() { # scenario database url
+  for c in $CONCURRENCY; do
+    threads=$(( c < 2 ? 1 : 2 ))
+    curl -fs -o /dev/null "$3" # warm up this URL
+    wrk -t"$threads" -c"$c" -d"${DURATION}s" --latency -H "Accept-Encoding: br, gzip" "$3" > "$work/wrk.txt"
+    rps=$(awk '/Requests\/sec/ {print $2}' "$work/wrk.txt")
+    p50=$(awk '$1=="50%" {print $2}' "$work/wrk.txt")
+    p99=$(awk '$1=="99%" {print $2}' "$work/wrk.txt")
+    to_ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) {sub(/us/,"",v); printf "%.2f", v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v); printf "%.2f", v} else {sub(/s/,"",v); printf "%.2f", v*1000} }'; }
+    printf "%s\t%s\t%s\t%s\t%s\t%s\n" "$1" "$2" "$c" "$rps" "$(to_ms "$p50")" "$(to_ms "$p99")" | tee -a "$results"
+  done
+}
+
+echo "== small database (the seeded blog)"
+start_app "$work/data-small" true
+small_start_ms=$startup_ms
+base="http://127.0.0.1:$port"
+curl -fs -H "Accept-Encoding: br" -o "$work/post.html.br" "$base/posts/what-is-ketamine-iv-treatment"
+curl -fs -o "$work/post.html" "$base/posts/what-is-ketamine-iv-treatment"
+measure "post (cached)" small "$base/posts/what-is-ketamine-iv-treatment"
+measure "home" small "$base/"
+measure "tag page" small "$base/tags/ketamine"
+measure "search" small "$base/search?q=glutamate"
+measure "rss feed" small "$base/feed.xml"
+rss_small=$(peak_rss_mb "$pid")
+stop_app
+start_app "$work/data-small" false
+measure "post (cache off)" small "http://127.0.0.1:$port/posts/what-is-ketamine-iv-treatment"
+stop_app
+
+echo "== large database (10,000 posts, 200,000 comments)"
+start_app "$work/data-large" true
+base="http://127.0.0.1:$port"
+measure "post (cached)" large "$base/posts/what-is-ketamine-iv-treatment"
+measure "home" large "$base/"
+measure "tag page" large "$base/tags/ketamine"
+measure "search" large "$base/search?q=glutamate"
+measure "rss feed" large "$base/feed.xml"
+rss_large=$(peak_rss_mb "$pid")
+stop_app
+start_app "$work/data-large" false
+measure "post (cache off)" large "http://127.0.0.1:$port/posts/what-is-ketamine-iv-treatment"
+stop_app
+start_app "$work/data-large" true
+large_start_ms=$startup_ms
+stop_app
+
+echo "== nginx serving the same post as a static file"
+mkdir -p "$work/nginx/html" "$work/nginx/logs"
+cp "$work/post.html" "$work/nginx/html/post.html"
+nport=$(port_free)
+cat > "$work/nginx/nginx.conf" <<CONF
+worker_processes 2;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/logs/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  default_type text/html;
+  gzip on; gzip_types text/html;
+  server { listen 127.0.0.1:$nport; root $work/nginx/html; }
+}
+CONF
+nginx -c "$work/nginx/nginx.conf" -p "$work/nginx"
+measure "nginx static" - "http://127.0.0.1:$nport/post.html"
+nginx -c "$work/nginx/nginx.conf" -p "$work/nginx" -s stop
+
+echo "== report"
+python3 - "$results" "$rss_small" "$rss_large" "$small_start_ms" "$large_start_ms" > "$work/report.md" <<'PY'
+import csv, sys, platform, datetime, os
+rows = list(csv.DictReader(open(sys.argv[1]), delimiter="\t"))
+static = {r["concurrency"]: float(r["req_per_s"]) for r in rows if r["scenario"] == "nginx static"}
+print(f"Run {datetime.datetime.utcnow():%Y-%m-%d %H:%M} UTC on {platform.node()}, {os.cpu_count()} cores, {platform.platform()}\n")
+print("| scenario | database | c | req/s | p50 ms | p99 ms | vs nginx static |")
+print("|---|---|---:|---:|---:|---:|---:|")
+for r in rows:
+    ratio = float(r["req_per_s"]) / static[r["concurrency"]] if static.get(r["concurrency"]) else 0
+    print(f"| {r['scenario']} | {r['database']} | {r['concurrency']} | {float(r['req_per_s']):,.0f} | {r['p50_ms']} | {r['p99_ms']} | {ratio:.0%} |")
+print(f"\nPeak RSS: {sys.argv[2]} MB (small database), {sys.argv[3]} MB (large database).")
+print(f"Process start to first 200 on the post page: {sys.argv[4]} ms (small, first start, includes migrations and seed), {sys.argv[5]} ms (large, existing database).")
+PY
+cat "$work/report.md"
+cp "$work/report.md" bench/results/latest.md
+rm -rf "$work/app" "$work/data-large" "$work/data-small"
