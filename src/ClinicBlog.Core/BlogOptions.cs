@@ -61,6 +61,10 @@ public sealed class BlogOptions
     /// <summary>Serve readers' pages from the output cache (turn off only to measure or debug).</summary>
     public bool OutputCache { get; set; } = true;
 
+    /// <summary>Sign-in attempts (password or code) allowed per client per minute, on top of account lockout.</summary>
+    [Range(1, 100_000)]
+    public int SignInRateLimitPermits { get; set; } = 10;
+
     /// <summary>Staff must turn on two-factor sign-in (an authenticator app) before using the staff pages.</summary>
     public bool RequireTwoFactor { get; set; }
 

@@ -32,6 +32,7 @@ public class BlogFactory : WebApplicationFactory<Program>
         builder.UseSetting("Blog:DataDirectory", DataDirectory);
         // Many tests post comments from one client; only the rate-limit tests want the real limit.
         builder.UseSetting("Blog:Comments:RateLimitPermits", "100000");
+        builder.UseSetting("Blog:SignInRateLimitPermits", "100000");
         // Most tests arrange data straight in the database, behind the cache's back; the cache tests
         // (and the browser tests) run with it on and change content only through the app.
         builder.UseSetting("Blog:OutputCache", "false");

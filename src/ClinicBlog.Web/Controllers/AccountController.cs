@@ -3,6 +3,8 @@ using ClinicBlog.Web.Models;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using ClinicBlog.Web.Hosting;
 
 namespace ClinicBlog.Web.Controllers;
 
@@ -19,6 +21,7 @@ public sealed class AccountController(SignInManager<StaffUser> signIn, ILogger<A
         View(new LoginViewModel { ReturnUrl = SafeReturnUrl(returnUrl) });
 
     [HttpPost("login")]
+    [EnableRateLimiting(IdentitySetup.SignInRateLimitPolicy)]
     public async Task<IActionResult> Login(LoginViewModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -59,6 +62,7 @@ public sealed class AccountController(SignInManager<StaffUser> signIn, ILogger<A
     }
 
     [HttpPost("login-2fa")]
+    [EnableRateLimiting(IdentitySetup.SignInRateLimitPolicy)]
     public async Task<IActionResult> LoginTwoFactor(TwoFactorLoginViewModel model)
     {
         ArgumentNullException.ThrowIfNull(model);

@@ -9,6 +9,9 @@ internal static class IdentitySetup
     /// <summary>The staff sign-in cookie; its presence makes a request bypass the reader cache.</summary>
     public const string StaffCookieName = "clinicblog.staff";
 
+    /// <summary>The rate-limit policy on the sign-in POSTs.</summary>
+    public const string SignInRateLimitPolicy = "sign-in";
+
     /// <summary>Staff accounts with ASP.NET Core Identity, stored in the blog's database,
     /// signed in with a cookie that only staff pages ever set.</summary>
     public static void AddStaffIdentity(this IServiceCollection services)
@@ -27,6 +30,14 @@ internal static class IdentitySetup
             .AddDefaultTokenProviders();
 
         services.AddScoped<Areas.Admin.StaffContext>();
+        // Lockout protects each account; this slows a guesser spreading attempts over many accounts.
+        services.AddRateLimiter(limiter => limiter.AddPolicy(SignInRateLimitPolicy, context =>
+        {
+            var permits = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<ClinicBlog.Core.BlogOptions>>().Value.SignInRateLimitPermits;
+            return System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+        }));
         // Check the account on every staff request, so a lock, a role change or a password reset
         // takes effect at once instead of after the default 30 minutes.
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
