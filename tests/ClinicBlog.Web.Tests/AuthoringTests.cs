@@ -42,6 +42,7 @@ public sealed class AuthoringTests(AuthoringTests.Factory factory) : IClassFixtu
         Assert.Equal("Why sleep matters", previewPage.QuerySelector(".preview .post-body h2")!.TextContent);
         Assert.Equal(2, previewPage.QuerySelectorAll(".preview .post-body li").Length);
         Assert.Equal("Sleep hygiene basics", previewPage.QuerySelector(".preview h1")!.TextContent);
+        Assert.Equal("/authors/editorial-team", previewPage.QuerySelector(".preview .byline a")!.GetAttribute("href"));
         Assert.NotNull(previewPage.QuerySelector(".preview .notice-crisis"));
         Assert.Equal("## Why sleep matters\n\n- keep a schedule\n- avoid screens\n\nIt’s simple.", previewPage.QuerySelector<IHtmlTextAreaElement>("#Body")!.Value.ReplaceLineEndings("\n"));
         Assert.False(await factory.WithDbAsync(db => db.Posts.AnyAsync(p => p.Title == "Sleep hygiene basics")));

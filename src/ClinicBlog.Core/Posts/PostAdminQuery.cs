@@ -17,7 +17,7 @@ public sealed record PostForEditing(int Id, PostInput Input, PostStatus Status, 
 public sealed record RevisionItem(int Id, DateTime CreatedAt, string Title, int Length);
 
 /// <summary>A choice in the editor's author and reviewer lists.</summary>
-public sealed record AuthorChoice(int Id, string DisplayName, string? Credentials);
+public sealed record AuthorChoice(int Id, string DisplayName, string Slug, string? Credentials);
 
 /// <summary>A published post due for medical review.</summary>
 public sealed record ReviewDueItem(int Id, string Title, string Slug, string? ReviewerName, DateTime? ReviewedAt, bool ReviewIsStale, DateTime? DueAt);
@@ -93,7 +93,7 @@ public sealed class PostAdminQuery(BlogDbContext db, IOptions<PostOptions> optio
 
     public Task<List<AuthorChoice>> AuthorsAsync(CancellationToken cancellationToken) =>
         db.Authors.AsNoTracking().OrderBy(a => a.DisplayName)
-            .Select(a => new AuthorChoice(a.Id, a.DisplayName, a.Credentials))
+            .Select(a => new AuthorChoice(a.Id, a.DisplayName, a.Slug, a.Credentials))
             .ToListAsync(cancellationToken);
 
     /// <summary>Published posts never reviewed, edited since their review, or past the review interval.</summary>

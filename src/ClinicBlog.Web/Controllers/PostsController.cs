@@ -105,10 +105,7 @@ public sealed class PostsController(
         // Refused: the same page again, with what the reader typed and the reason next to the field.
         // A ModelState error on "ParentId" has no field of its own, so it shows in the form's summary.
         ModelState.Clear();
-        foreach (var (field, message) in result.Errors)
-        {
-            ModelState.AddModelError(field is "ParentId" ? string.Empty : field, message);
-        }
+        ModelState.AddErrors(result.Errors, field => field is "ParentId" ? string.Empty : field);
 
         var post = await posts.FindBySlugAsync(slug, cancellationToken);
         if (post is null)

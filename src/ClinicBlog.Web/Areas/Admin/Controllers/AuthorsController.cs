@@ -1,6 +1,7 @@
 using ClinicBlog.Core.Authors;
 using ClinicBlog.Core.Media;
 using Microsoft.AspNetCore.Authorization;
+using ClinicBlog.Web.Models;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ClinicBlog.Web.Areas.Admin.Controllers;
@@ -35,10 +36,7 @@ public sealed class AuthorsController(AuthorAdminService authors, MediaLibrary m
             return RedirectToAction(nameof(Index));
         }
 
-        foreach (var (field, message) in errors)
-        {
-            ModelState.AddModelError(field, message);
-        }
+        ModelState.AddErrors(errors);
 
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return await FormAsync(id, input, cancellationToken);

@@ -161,10 +161,7 @@ public sealed class PostsController(
                 return Forbid();
         }
 
-        foreach (var (field, message) in result.Errors)
-        {
-            ModelState.AddModelError(field, message);
-        }
+        ModelState.AddErrors(result.Errors);
 
         var again = await EditorPageAsync(id, input, editor, cancellationToken);
         if (result.Conflict is { } conflict)
@@ -198,8 +195,8 @@ public sealed class PostsController(
         var detail = new PostDetail(
             0, input.Title ?? string.Empty, input.Slug ?? string.Empty, input.Summary, renderer.RenderPost(body),
             input.PublishAt ?? now, now, ReadingTime.Minutes(body),
-            new AuthorByline(author?.DisplayName ?? "Unknown author", SlugGenerator.Generate(author?.DisplayName), author?.Credentials),
-            reviewer is null ? null : new AuthorByline(reviewer.DisplayName, SlugGenerator.Generate(reviewer.DisplayName), reviewer.Credentials),
+            new AuthorByline(author?.DisplayName ?? "Unknown author", author?.Slug ?? string.Empty, author?.Credentials),
+            reviewer is null ? null : new AuthorByline(reviewer.DisplayName, reviewer.Slug, reviewer.Credentials),
             input.ReviewedAt, input.CommentsOpen, tags)
         {
             Cover = coverFile is null ? null : new CoverImage(coverFile.FileName, coverFile.Width, coverFile.Height),

@@ -1,6 +1,7 @@
 using ClinicBlog.Core.Authors;
 using ClinicBlog.Core.Posts;
 using Microsoft.AspNetCore.Authorization;
+using ClinicBlog.Web.Models;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ClinicBlog.Web.Areas.Admin.Controllers;
@@ -87,10 +88,7 @@ public sealed class UsersController(StaffAccountService accounts, PostAdminQuery
 
     private async Task<IActionResult> InvalidAsync(string? id, StaffInput input, StaffResult result, CancellationToken cancellationToken)
     {
-        foreach (var (field, message) in result.Errors)
-        {
-            ModelState.AddModelError(field, message);
-        }
+        ModelState.AddErrors(result.Errors);
 
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return await FormAsync(id, input, cancellationToken);
