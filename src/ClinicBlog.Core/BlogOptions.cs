@@ -58,6 +58,12 @@ public sealed class BlogOptions
         return tagNames.Any(name => crisisTags.Contains(name, StringComparer.OrdinalIgnoreCase));
     }
 
+    /// <summary>The privacy notice at /privacy, in Markdown; a default describing what the blog keeps when empty.</summary>
+    public string? PrivacyNotice { get; set; }
+
+    /// <summary>The comment policy at /comment-policy, in Markdown; a default when empty.</summary>
+    public string? CommentPolicy { get; set; }
+
     /// <summary>Serve readers' pages from the output cache (turn off only to measure or debug).</summary>
     public bool OutputCache { get; set; } = true;
 

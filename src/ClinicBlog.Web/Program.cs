@@ -9,6 +9,7 @@ builder.AddBlogMvc();
 builder.AddBlogComments();
 builder.AddBlogAuthoring();
 builder.AddReaderCaching();
+builder.AddStaffNotifications();
 builder.Services.AddBlogHealthChecks();
 
 var app = builder.Build();

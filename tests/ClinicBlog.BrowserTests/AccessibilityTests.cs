@@ -19,6 +19,8 @@ public sealed class AccessibilityTests(LiveBlog blog) : IClassFixture<LiveBlog>
         { "/archive", "light" },
         { "/no-such-page", "light" },
         { "/account/login", "dark" },
+        { "/privacy", "light" },
+        { "/comment-policy", "dark" },
     };
 
     [Theory]

@@ -33,6 +33,15 @@ public static class Html
         ArgumentNullException.ThrowIfNull(form);
         foreach (var (name, value) in fields ?? new Dictionary<string, string>())
         {
+            var radios = form.Elements.OfType<IHtmlInputElement>().Where(e => e.Type == "radio" && e.Name == name).ToList();
+            if (radios.Count > 0)
+            {
+                // Choosing a radio button: tick the one with that value, as a person would.
+                var chosen = radios.SingleOrDefault(r => r.Value == value) ?? throw new InvalidOperationException($"No {name} option has the value {value}.");
+                radios.ForEach(r => r.IsChecked = r == chosen);
+                continue;
+            }
+
             switch (form.Elements[name])
             {
                 case IHtmlInputElement { Type: "checkbox" } checkbox:

@@ -8,4 +8,13 @@ public class StaffUser : IdentityUser
     public int? AuthorId { get; set; }
 
     public Author? Author { get; set; }
+
+    /// <summary>Email me at once when a comment I moderate may describe a crisis.</summary>
+    public bool NotifyUrgentComments { get; set; } = true;
+
+    /// <summary>Email me a digest of comments waiting for moderation.</summary>
+    public bool NotifyHeldComments { get; set; } = true;
+
+    /// <summary>Email me when someone approves a comment on my articles.</summary>
+    public bool NotifyApprovedComments { get; set; } = true;
 }

@@ -50,6 +50,9 @@ public class Comment : ITimestamped
     /// <summary>Written by staff from the moderation queue, shown as from the clinic.</summary>
     public bool IsFromStaff { get; set; }
 
+    /// <summary>When staff were told about it while it was held (urgent at once, others in a digest).</summary>
+    public DateTime? HeldNotifiedAt { get; set; }
+
     /// <summary>A salted hash of the sender's IP address: enough to spot abuse, not to identify.</summary>
     public string? IpHash { get; set; }
 }

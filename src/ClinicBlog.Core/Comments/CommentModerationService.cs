@@ -31,8 +31,16 @@ public enum ModerationOutcome
 /// <summary>Staff decisions on comments. Each one is recorded in the audit log (who, what, when),
 /// never with the commenter's email or removed text.</summary>
 public sealed class CommentModerationService(
-    BlogDbContext db, TimeProvider clock, Content.MarkdownRenderer renderer, Content.IPublicContentCache cache, ILogger<CommentModerationService> logger)
+    BlogDbContext db,
+    TimeProvider clock,
+    Content.MarkdownRenderer renderer,
+    Content.IPublicContentCache cache,
+    Notifications.NotificationPlanner notifications,
+    ILogger<CommentModerationService> logger)
 {
+    /// <summary>What replaces a passage a moderator removed.</summary>
+    public const string RedactionMarker = "[removed by moderator]";
+
     /// <summary>The comments this moderator may act on.</summary>
     public IQueryable<Comment> Scope(Moderator who)
     {
@@ -53,7 +61,10 @@ public sealed class CommentModerationService(
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var postIds = await db.Comments.Where(c => distinct.Contains(c.Id)).Select(c => c.PostId).Distinct().ToListAsync(cancellationToken);
+        var affected = await db.Comments.Where(c => distinct.Contains(c.Id))
+            .Select(c => new { c.Id, c.PostId, c.Status, c.Post.Title, c.Post.AuthorId })
+            .ToListAsync(cancellationToken);
+        var postIds = affected.Select(c => c.PostId).Distinct().ToList();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var selected = db.Comments.Where(c => distinct.Contains(c.Id));
         var count = action == ModerationAction.Delete
@@ -65,6 +76,17 @@ public sealed class CommentModerationService(
                     .SetProperty(c => c.UpdatedAt, now),
                 cancellationToken);
         db.AuditEntries.AddRange(distinct.Select(id => Audit(who, "comment." + action.ToString().ToLowerInvariant(), id, now)));
+        if (action == ModerationAction.Approve)
+        {
+            // Queued in the same transaction: the authors hear about exactly the approvals that happened.
+            await notifications.QueueApprovalsAsync(
+                who.UserId,
+                affected.Where(c => c.Status != CommentStatus.Approved)
+                    .Select(c => new Notifications.NotificationPlanner.ApprovedComment(c.Id, c.Title, c.AuthorId)).ToList(),
+                now,
+                cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await cache.CommentsChangedAsync(postIds, cancellationToken);
@@ -106,6 +128,41 @@ public sealed class CommentModerationService(
         await db.SaveChangesAsync(cancellationToken);
         await cache.CommentsChangedAsync([target.PostId], cancellationToken);
         return (ModerationOutcome.Done, reply.Id);
+    }
+
+    /// <summary>Replaces every occurrence of <paramref name="passage"/> in a comment's text with
+    /// <see cref="RedactionMarker"/>. The audit entry says that a redaction happened, not what was removed.</summary>
+    public async Task<(ModerationOutcome Outcome, string? Error)> RedactAsync(
+        Moderator who, int commentId, string? passage, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(who);
+        var check = await CheckAsync(who, [commentId], cancellationToken);
+        if (check != ModerationOutcome.Done)
+        {
+            return (check, null);
+        }
+
+        var comment = await db.Comments.SingleAsync(c => c.Id == commentId, cancellationToken);
+        var text = passage?.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return (ModerationOutcome.Done, "Enter the words to remove, exactly as they appear in the comment's text.");
+        }
+
+        if (!comment.Body.Contains(text, StringComparison.Ordinal))
+        {
+            return (ModerationOutcome.Done, "The comment's text does not contain those exact words. Copy them from the text shown above.");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        comment.Body = comment.Body.Replace(text, RedactionMarker, StringComparison.Ordinal);
+        comment.BodyHtml = renderer.RenderComment(comment.Body);
+        comment.ModeratedAt = now;
+        comment.ModeratedById = who.UserId;
+        db.AuditEntries.Add(Audit(who, "comment.redacted", commentId, now, "a passage was removed from the text"));
+        await ScrubbingWrite.RunAsync(db, () => db.SaveChangesAsync(cancellationToken), cancellationToken);
+        await cache.CommentsChangedAsync([comment.PostId], cancellationToken);
+        return (ModerationOutcome.Done, null);
     }
 
     /// <summary>Bans the sender of a comment (by its email and IP hash) and marks the comment as spam.</summary>

@@ -53,6 +53,10 @@ public sealed class CommentOptions
     /// <summary>Secret salt for hashing commenters' IP addresses; when empty one is generated and kept in the data directory.</summary>
     public string? IpHashSalt { get; set; }
 
+    /// <summary>IP hashes are cleared from comments older than this many days.</summary>
+    [Range(1, 3_650)]
+    public int IpHashRetentionDays { get; set; } = 90;
+
     /// <summary>Ready-made staff replies offered in the moderation queue. When empty, <see cref="DefaultCannedReplies"/> apply.</summary>
     public IList<CannedReply> CannedReplies { get; set; } = [];
 

@@ -48,6 +48,7 @@ public sealed class CommentSubmissionService(
     CommenterIpHasher ipHasher,
     IOptions<CommentOptions> options,
     TimeProvider clock,
+    Notifications.NotificationSignal notifications,
     ILogger<CommentSubmissionService> logger)
 {
     public const string ClosedMessage = "Comments are closed for this article.";
@@ -121,6 +122,7 @@ public sealed class CommentSubmissionService(
         if (comment.IsUrgent)
         {
             logger.LogWarning("Urgent comment {CommentId} on post {PostId} is waiting for a moderator", comment.Id, post.Id);
+            notifications.Wake();
         }
         else
         {

@@ -9,6 +9,12 @@ public static partial class ContactDetailsDetector
     public static bool LooksLikeContactDetails(string? text) =>
         !string.IsNullOrEmpty(text) && (EmailPattern().IsMatch(text) || PhonePattern().IsMatch(text));
 
+    /// <summary>The passages that look like an email address or a phone number, in order, each once.</summary>
+    public static IReadOnlyList<string> Find(string? text) => string.IsNullOrEmpty(text)
+        ? []
+        : EmailPattern().Matches(text).Concat(PhonePattern().Matches(text))
+            .OrderBy(m => m.Index).Select(m => m.Value.Trim()).Distinct(StringComparer.Ordinal).ToList();
+
     [GeneratedRegex(@"[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex EmailPattern();
 

@@ -23,6 +23,9 @@ public sealed record QueuedComment(
 {
     /// <summary>The body seems to hold a phone number or an email address.</summary>
     public bool MayContainContactDetails => ContactDetailsDetector.LooksLikeContactDetails(Body);
+
+    /// <summary>Passages a moderator may want to remove before approving.</summary>
+    public IReadOnlyList<string> ContactDetails => ContactDetailsDetector.Find(Body);
 }
 
 /// <summary>A ban as the staff list shows it.</summary>

@@ -30,6 +30,9 @@ public static class BlogDataServiceCollectionExtensions
         services.AddScoped<ApprovedCommentQuery>();
         services.AddScoped<CommentSubmissionService>();
         services.AddScoped<CommentModerationService>();
+        services.AddScoped<CommenterPersonalData>();
+        services.AddScoped<Notifications.NotificationPlanner>();
+        services.TryAddSingleton<Notifications.NotificationSignal>();
         services.AddScoped<ModerationQueueQuery>();
         services.AddScoped<PostEditorService>();
         services.AddScoped<PostAdminQuery>();

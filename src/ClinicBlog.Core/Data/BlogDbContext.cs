@@ -28,6 +28,8 @@ public class BlogDbContext(DbContextOptions<BlogDbContext> options) : IdentityDb
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -43,5 +45,7 @@ public class BlogDbContext(DbContextOptions<BlogDbContext> options) : IdentityDb
         // Enums are stored by name so the database reads well and reordering members is safe.
         configurationBuilder.Properties<PostStatus>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<CommentStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<Notifications.NotificationKind>().HaveConversion<string>().HaveMaxLength(24);
+        configurationBuilder.Properties<Notifications.NotificationState>().HaveConversion<string>().HaveMaxLength(16);
     }
 }

@@ -52,3 +52,13 @@ public sealed class TwoFactorSetupViewModel
     [Display(Name = "Code from the app")]
     public string Code { get; set; } = string.Empty;
 }
+
+/// <summary>Which notification emails a staff member wants.</summary>
+public sealed class NotificationChoices
+{
+    public bool UrgentComments { get; set; }
+
+    public bool HeldComments { get; set; }
+
+    public bool ApprovedComments { get; set; }
+}

@@ -40,3 +40,5 @@ public sealed record CommentViewModel(PublicComment Comment, string PostSlug, bo
 public sealed record SearchViewModel(string Query, PagedList<ClinicBlog.Core.Search.SearchHit> Results);
 
 public sealed record ArchiveMonth(DateTime Month, IReadOnlyList<ArchiveEntry> Posts);
+
+public sealed record PolicyViewModel(string Title, string Html);

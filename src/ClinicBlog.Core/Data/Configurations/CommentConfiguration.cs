@@ -16,6 +16,8 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
         // Serves the post page (approved comments of a post, in order) and the moderation queue.
         builder.HasIndex(c => new { c.PostId, c.Status, c.CreatedAt });
         builder.HasIndex(c => new { c.Status, c.IsUrgent, c.CreatedAt });
+        // Serves the IP-hash retention sweep.
+        builder.HasIndex(c => c.CreatedAt);
 
         builder.HasOne(c => c.Post).WithMany(p => p.Comments)
             .HasForeignKey(c => c.PostId).OnDelete(DeleteBehavior.Cascade);

@@ -11,5 +11,7 @@ internal sealed class StaffUserConfiguration : IEntityTypeConfiguration<StaffUse
         builder.HasOne(u => u.Author).WithMany()
             .HasForeignKey(u => u.AuthorId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(u => u.AuthorId).IsUnique();
+        // The notification switches are on for every account; the migration sets them on for existing ones.
+
     }
 }

@@ -36,6 +36,49 @@ public sealed class CommentsController(
         return View(new ModerationQueueViewModel(selected, await queue.CountsAsync(who, cancellationToken), list, DoneMessage(done)));
     }
 
+    /// <summary>One comment in its tab of the queue: where staff notifications link to.</summary>
+    [HttpGet("{id:int}")]
+    public async Task<IActionResult> Show(int id, [FromQuery] string? done, CancellationToken cancellationToken)
+    {
+        var comment = await FindAsync(id, cancellationToken);
+        if (comment is null)
+        {
+            return NotFound();
+        }
+
+        var who = await staff.ModeratorAsync(User, cancellationToken);
+        return View(nameof(Index), new ModerationQueueViewModel(
+            comment.Status, await queue.CountsAsync(who, cancellationToken), new([comment], 1, 1, 1), DoneMessage(done), SingleComment: true));
+    }
+
+    [HttpGet("{id:int}/redact")]
+    public async Task<IActionResult> Redact(int id, CancellationToken cancellationToken)
+    {
+        var comment = await FindAsync(id, cancellationToken);
+        return comment is null ? NotFound() : View(new RedactionViewModel(comment, null));
+    }
+
+    /// <summary>Replaces a passage of the comment's text with "[removed by moderator]".</summary>
+    [HttpPost("{id:int}/redact")]
+    public async Task<IActionResult> Redact(int id, [FromForm] string? passage, CancellationToken cancellationToken)
+    {
+        var who = await staff.ModeratorAsync(User, cancellationToken);
+        var (outcome, error) = await moderation.RedactAsync(who, id, passage, cancellationToken);
+        if (outcome != ModerationOutcome.Done)
+        {
+            return NotFound();
+        }
+
+        if (error is not null)
+        {
+            ModelState.AddModelError("Passage", error);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(new RedactionViewModel((await FindAsync(id, cancellationToken))!, passage));
+        }
+
+        return RedirectToAction(nameof(Show), new { id, done = "redacted" });
+    }
+
     /// <summary>Bulk action on the ticked comments (the buttons under the list).</summary>
     [HttpPost("")]
     public Task<IActionResult> ModerateSelected([FromForm] string? action, [FromForm] int[]? ids, [FromForm] string? status, CancellationToken cancellationToken) =>
@@ -176,6 +219,7 @@ public sealed class CommentsController(
         "reply" => "Your reply is published.",
         "ban" => "The sender is banned; their later comments go straight to spam.",
         "none" => "Nothing was selected, or the comments no longer exist.",
+        "redacted" => "The passage is removed.",
         _ => null,
     };
 }

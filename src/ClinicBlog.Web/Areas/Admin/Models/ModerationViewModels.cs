@@ -7,7 +7,10 @@ public sealed record ModerationQueueViewModel(
     CommentStatus Status,
     IReadOnlyDictionary<CommentStatus, int> Counts,
     PagedList<QueuedComment> Comments,
-    string? Message);
+    string? Message,
+    bool SingleComment = false);
+
+public sealed record RedactionViewModel(QueuedComment Comment, string? Passage);
 
 public sealed record DeleteConfirmationViewModel(IReadOnlyList<QueuedComment> Comments, CommentStatus ReturnTo);
 

@@ -1,0 +1,82 @@
+using ClinicBlog.Core.Authors;
+using ClinicBlog.Core.Data;
+using ClinicBlog.Core.Notifications;
+using Microsoft.AspNetCore.Authorization;
+using ClinicBlog.Web.Areas.Admin.Models;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ClinicBlog.Web.Areas.Admin.Controllers;
+
+/// <summary>Recent staff notifications and their delivery state; a test message (Admin only).</summary>
+[Route("admin/notifications")]
+[Authorize(Roles = StaffRoles.Admin)]
+public sealed class NotificationsController(
+    BlogDbContext db,
+    NotificationPlanner planner,
+    NotificationSignal signal,
+    StaffContext staff,
+    TimeProvider clock,
+    IOptions<SmtpOptions> smtp) : StaffController
+{
+    private const int Shown = 100;
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index([FromQuery] string? done, CancellationToken cancellationToken) =>
+        View(await ModelAsync(new TestMessageForm { Email = await OwnEmailAsync(cancellationToken) }, done, cancellationToken));
+
+    [HttpPost("test")]
+    public async Task<IActionResult> Test([FromForm] TestMessageForm form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        form.Email = form.Email?.Trim();
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(nameof(Index), await ModelAsync(form, null, cancellationToken));
+        }
+
+        await planner.QueueTestAsync(form.Email!, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        signal.Wake();
+        return RedirectToAction(nameof(Index), new { done = "test" });
+    }
+
+    [HttpPost("{id:int}/retry")]
+    public async Task<IActionResult> Retry(int id, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var queued = await db.Notifications.Where(n => n.Id == id && n.State == NotificationState.Failed)
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.State, NotificationState.Queued).SetProperty(n => n.Attempts, 0).SetProperty(n => n.NextAttemptAt, now), cancellationToken);
+        if (queued == 0)
+        {
+            return NotFound();
+        }
+
+        signal.Wake();
+        return RedirectToAction(nameof(Index), new { done = "retry" });
+    }
+
+    private async Task<NotificationsViewModel> ModelAsync(TestMessageForm form, string? done, CancellationToken cancellationToken)
+    {
+        var recent = await db.Notifications.AsNoTracking()
+            .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
+            .Take(Shown)
+            .ToListAsync(cancellationToken);
+        var message = done switch
+        {
+            "test" => smtp.Value.IsConfigured
+                ? "The test message is queued; it is sent within a few seconds. Its state shows below."
+                : "The test message is recorded below, but no SMTP server is configured, so it is not sent.",
+            "retry" => "The message is queued again.",
+            _ => null,
+        };
+        return new NotificationsViewModel(recent, smtp.Value.IsConfigured ? $"{smtp.Value.Host}:{smtp.Value.Port}" : null, form, message);
+    }
+
+    private async Task<string?> OwnEmailAsync(CancellationToken cancellationToken)
+    {
+        var me = await staff.ModeratorAsync(User, cancellationToken);
+        return await db.Users.Where(u => u.Id == me.UserId).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken);
+    }
+}

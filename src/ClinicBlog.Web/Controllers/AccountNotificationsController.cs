@@ -1,0 +1,63 @@
+using ClinicBlog.Core.Audit;
+using ClinicBlog.Core.Authors;
+using ClinicBlog.Core.Data;
+using ClinicBlog.Web.Models;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ClinicBlog.Web.Controllers;
+
+/// <summary>A staff member's own choice of email notifications.</summary>
+[Route("account/notifications")]
+[Authorize]
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+public sealed class AccountNotificationsController(UserManager<StaffUser> users, BlogDbContext db, TimeProvider clock) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index([FromQuery] string? done)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        ViewData["Message"] = done == "saved" ? "Your notification choices are saved." : null;
+        return View(new NotificationChoices
+        {
+            UrgentComments = user.NotifyUrgentComments,
+            HeldComments = user.NotifyHeldComments,
+            ApprovedComments = user.NotifyApprovedComments,
+        });
+    }
+
+    [HttpPost("")]
+    public async Task<IActionResult> Save([FromForm] NotificationChoices choices)
+    {
+        ArgumentNullException.ThrowIfNull(choices);
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        user.NotifyUrgentComments = choices.UrgentComments;
+        user.NotifyHeldComments = choices.HeldComments;
+        user.NotifyApprovedComments = choices.ApprovedComments;
+        await users.UpdateAsync(user);
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = clock.GetUtcNow().UtcDateTime,
+            UserId = user.Id,
+            Action = "account.notifications-changed",
+            EntityType = nameof(StaffUser),
+            EntityId = user.Id,
+            Details = $"urgent {OnOff(choices.UrgentComments)}, digest {OnOff(choices.HeldComments)}, approvals {OnOff(choices.ApprovedComments)}",
+        });
+        await db.SaveChangesAsync();
+        return RedirectToAction(nameof(Index), new { done = "saved" });
+    }
+
+    private static string OnOff(bool on) => on ? "on" : "off";
+}
