@@ -15,7 +15,10 @@ public class BlogFactory : WebApplicationFactory<Program>
     public const string AdminEmail = "admin@clinic.test";
     public const string AdminPassword = "Test-admin-password-42";
 
-    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "clinicblog-tests", Guid.NewGuid().ToString("N"));
+    public string DataDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "clinicblog-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>Delete the data directory on dispose (off to restart the app on the same data).</summary>
+    public bool DeleteDataOnDispose { get; init; } = true;
 
     /// <summary>Whether the first-admin settings are given (false tests the generated password).</summary>
     protected virtual bool ConfigureAdmin => true;
@@ -74,7 +77,7 @@ public class BlogFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        if (Directory.Exists(DataDirectory))
+        if (DeleteDataOnDispose && Directory.Exists(DataDirectory))
         {
             Directory.Delete(DataDirectory, recursive: true);
         }

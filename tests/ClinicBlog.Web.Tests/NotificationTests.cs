@@ -20,7 +20,9 @@ public sealed partial class NotificationTests(NotificationTests.Factory factory)
 
     public sealed class Factory : BlogFactory
     {
-        public MailCatcher Mail { get; } = new();
+        private MailCatcher? _mail;
+
+        public MailCatcher Mail { get => _mail ??= new(); init => _mail = value; }
 
         public override FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
@@ -185,6 +187,31 @@ public sealed partial class NotificationTests(NotificationTests.Factory factory)
         {
             factory.Mail.Start();
         }
+    }
+
+    [Fact]
+    public async Task A_message_queued_before_a_restart_goes_out_after_it()
+    {
+        const string text = "I took an overdose last year and am scared it will happen again.";
+        var data = Path.Combine(Path.GetTempPath(), "clinicblog-tests", Guid.NewGuid().ToString("N"));
+        using var mail = new MailCatcher();
+        mail.Stop();
+        await using (var before = new Factory { Mail = mail, DataDirectory = data, DeleteDataOnDispose = false })
+        {
+            using var reader = before.CreateBrowserlikeClient();
+            using var posted = await reader.PostCommentAsync(TestContent.SeedSlug, "Kim", text);
+            Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+            await before.RunSenderAsync();
+            Assert.Equal(1, await before.WithDbAsync(db => db.Notifications.CountAsync(n => n.State == NotificationState.Queued && n.Attempts == 1)));
+        }
+
+        mail.Start();
+        await using var after = new Factory { Mail = mail, DataDirectory = data };
+        after.Clock.Advance(TimeSpan.FromMinutes(5));
+        await after.RunSenderAsync();
+        await after.RunSenderAsync();
+        var message = Assert.Single(mail.To(BlogFactory.AdminEmail));
+        Assert.Contains("Urgent", message.Subject, StringComparison.Ordinal);
     }
 
     [Fact]
