@@ -487,9 +487,13 @@ namespace ClinicBlog.Migrations.Migrations
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.HasIndex("Status", "PublishedAt");
+                    b.HasIndex("UpdatedAt");
 
-                    b.HasIndex("AuthorId", "Status", "PublishedAt");
+                    b.HasIndex("PublishedAt", "Id", "Status")
+                        .IsDescending(true, true, false);
+
+                    b.HasIndex("AuthorId", "PublishedAt", "Id", "Status")
+                        .IsDescending(false, true, true, false);
 
                     b.ToTable("Posts");
                 });

@@ -30,6 +30,70 @@ public sealed class PagingTests(BlogFactory factory) : IClassFixture<BlogFactory
     }
 }
 
+public sealed class CommentPagingTests(BlogFactory factory) : IClassFixture<BlogFactory>
+{
+    [Fact]
+    public async Task A_post_with_many_comments_shows_them_fifty_threads_a_page_with_their_replies()
+    {
+        var slug = await factory.AddPostAsync("Much discussed article", PostStatus.Published, DateTime.UtcNow.AddDays(-1));
+        var start = DateTime.UtcNow.AddDays(-1);
+        await factory.WithDbAsync(async db =>
+        {
+            var postId = await db.Posts.Where(p => p.Slug == slug).Select(p => p.Id).SingleAsync();
+            var html = new Core.Content.MarkdownRenderer().RenderComment("Thanks.");
+            var topLevel = Enumerable.Range(1, 120).Select(i => new Core.Comments.Comment
+            {
+                PostId = postId, AuthorName = $"Reader {i:000}", Body = "Thanks.", BodyHtml = html,
+                Status = Core.Comments.CommentStatus.Approved, CreatedAt = start.AddMinutes(i),
+            }).ToList();
+            // One held comment among them: never shown, never counted.
+            topLevel.Add(new Core.Comments.Comment
+            {
+                PostId = postId, AuthorName = "Held reader", Body = "Held.", BodyHtml = html,
+                Status = Core.Comments.CommentStatus.Pending, CreatedAt = start.AddMinutes(60.5),
+            });
+            db.Comments.AddRange(topLevel);
+            await db.SaveChangesAsync();
+            // Reader 101 (page 3) has a reply, written long after every other comment.
+            db.Comments.Add(new Core.Comments.Comment
+            {
+                PostId = postId, ParentId = topLevel[100].Id, AuthorName = "Late reply", Body = "Thanks.", BodyHtml = html,
+                Status = Core.Comments.CommentStatus.Approved, CreatedAt = start.AddHours(10),
+            });
+            await db.SaveChangesAsync();
+        });
+
+        using var client = factory.CreateBrowserlikeClient();
+        var first = await client.GetDocumentAsync($"/posts/{slug}");
+        string[] Names(AngleSharp.Dom.IDocument page) =>
+            page.QuerySelectorAll(".comment-list > li > .comment .comment-author").Select(a => a.TextContent.Trim()).ToArray();
+
+        Assert.Equal("121 comments", first.QuerySelector("#comments-heading")!.TextContent.Trim());
+        Assert.Equal(Enumerable.Range(1, 50).Select(i => $"Reader {i:000}"), Names(first));
+        Assert.DoesNotContain("Held reader", first.QuerySelector("#comments")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Comments page 1 of 3", first.QuerySelector("#comments .pager")!.TextContent, StringComparison.Ordinal);
+        var next = first.QuerySelector("#comments .pager a[rel=next]")!.GetAttribute("href")!;
+        Assert.Equal($"/posts/{slug}?comments=2#comments", next);
+
+        var third = await client.GetDocumentAsync($"/posts/{slug}?comments=3");
+        Assert.Equal(Enumerable.Range(101, 20).Select(i => $"Reader {i:000}"), Names(third));
+        Assert.Equal("Late reply", third.QuerySelector(".comment-list > li:first-child .comment-replies .comment-author")!.TextContent.Trim());
+        Assert.Null(third.QuerySelector("#comments .pager a[rel=next]"));
+        Assert.Equal($"/posts/{slug}?comments=2#comments", third.QuerySelector("#comments .pager a[rel=prev]")!.GetAttribute("href"));
+
+        // Replying to a comment on a later page works from the reply link.
+        var replyLink = third.QuerySelector(".comment-list > li:first-child .reply-link")!.GetAttribute("href")!;
+        var replying = await client.GetDocumentAsync(replyLink);
+        Assert.Equal("Reply to Reader 101", replying.QuerySelector("#comment-form-heading")!.TextContent.Trim());
+
+        foreach (var bad in new[] { "4", "0", "two", "99999999999" })
+        {
+            using var response = await client.GetAsync($"/posts/{slug}?comments={bad}");
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        }
+    }
+}
+
 public sealed class EmptyBlogTests(BlogFactory factory) : IClassFixture<BlogFactory>
 {
     [Fact]

@@ -6,18 +6,30 @@ namespace ClinicBlog.Core.Comments;
 /// <summary>An approved comment as readers see it, with its approved replies. Never carries the email.</summary>
 public sealed record PublicComment(int Id, string AuthorName, DateTime CreatedAt, string BodyHtml, bool IsFromStaff, IReadOnlyList<PublicComment> Replies);
 
-/// <summary>Reads the approved comments of a post in one query and arranges replies under their parent.</summary>
+/// <summary>Reads one page of a post's approved comments in one query and arranges replies under their parent.</summary>
 public sealed class ApprovedCommentQuery(BlogDbContext db)
 {
-    /// <summary>The thread of a post: top-level comments oldest first, each with its replies oldest first.
-    /// A reply whose parent is not approved is not shown: it would read out of context.</summary>
-    public async Task<CommentThread> ForPostAsync(int postId, CancellationToken cancellationToken)
+    /// <summary>Top-level comments per page (each with all its replies): a post that draws a thousand
+    /// comments still renders a page of bounded size.</summary>
+    public const int PageSize = 50;
+
+    private sealed record Row(int Id, int? ParentId, string AuthorName, DateTime CreatedAt, string BodyHtml, bool IsFromStaff);
+
+    /// <summary>One page of the thread of a post: top-level comments oldest first, each with its
+    /// replies oldest first. A reply whose parent is not approved is not shown: it would read out of
+    /// context. <paramref name="count"/> and <paramref name="topLevelCount"/> come with the post.</summary>
+    public async Task<CommentThread> ForPostAsync(int postId, int page, int count, int topLevelCount, CancellationToken cancellationToken)
     {
-        var rows = await db.Comments.AsNoTracking()
-            .Where(c => c.PostId == postId && c.Status == CommentStatus.Approved)
-            .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
-            .Select(c => new { c.Id, c.ParentId, c.AuthorName, c.CreatedAt, c.BodyHtml, c.IsFromStaff })
-            .ToListAsync(cancellationToken);
+        if (topLevelCount == 0)
+        {
+            return new CommentThread([], count, page, 1);
+        }
+
+        var rows = new List<Row>();
+        await foreach (var row in PageCompiled(db, postId, (page - 1) * PageSize, PageSize).WithCancellation(cancellationToken))
+        {
+            rows.Add(row);
+        }
 
         var repliesByParent = rows.Where(r => r.ParentId is not null).ToLookup(r => r.ParentId!.Value);
         var thread = rows.Where(r => r.ParentId is null)
@@ -29,9 +41,36 @@ public sealed class ApprovedCommentQuery(BlogDbContext db)
                 r.IsFromStaff,
                 repliesByParent[r.Id].Select(x => new PublicComment(x.Id, x.AuthorName, x.CreatedAt, x.BodyHtml, x.IsFromStaff, [])).ToList()))
             .ToList();
-        return new CommentThread(thread, thread.Sum(c => 1 + c.Replies.Count));
+        return new CommentThread(thread, count, page, (topLevelCount + PageSize - 1) / PageSize);
     }
+
+    /// <summary>A published top-level comment of the post, to reply to; null when there is none with that id.</summary>
+    public Task<PublicComment?> FindReplyTargetAsync(int postId, int commentId, CancellationToken cancellationToken) =>
+        db.Comments.AsNoTracking()
+            .Where(c => c.Id == commentId && c.PostId == postId && c.ParentId == null && c.Status == CommentStatus.Approved)
+            .Select(c => new PublicComment(c.Id, c.AuthorName, c.CreatedAt, c.BodyHtml, c.IsFromStaff, new List<PublicComment>()))
+            .SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>The page's top-level comments and their replies, in one statement: the page is chosen
+    /// by a subquery over the (post, status, time) index.</summary>
+    private static readonly Func<BlogDbContext, int, int, int, IAsyncEnumerable<Row>> PageCompiled =
+        EF.CompileAsyncQuery((BlogDbContext db, int postId, int skip, int take) =>
+            db.Comments.AsNoTracking()
+                .Where(c => c.PostId == postId && c.Status == CommentStatus.Approved)
+                .Where(c => db.Comments
+                    .Where(t => t.PostId == postId && t.Status == CommentStatus.Approved && t.ParentId == null)
+                    .OrderBy(t => t.CreatedAt).ThenBy(t => t.Id)
+                    .Skip(skip).Take(take)
+                    .Select(t => t.Id)
+                    .Contains(c.ParentId ?? c.Id))
+                .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
+                .Select(c => new Row(c.Id, c.ParentId, c.AuthorName, c.CreatedAt, c.BodyHtml, c.IsFromStaff)));
 }
 
-/// <summary>The visible comments of a post and how many there are in all (replies included).</summary>
-public sealed record CommentThread(IReadOnlyList<PublicComment> Comments, int Count);
+/// <summary>One page of the visible comments of a post, and how many there are in all (replies included).</summary>
+public sealed record CommentThread(IReadOnlyList<PublicComment> Comments, int Count, int Page = 1, int TotalPages = 1)
+{
+    public bool HasPrevious => Page > 1;
+
+    public bool HasNext => Page < TotalPages;
+}

@@ -45,6 +45,12 @@ public sealed record PostDetail(
 
     public CoverImage? Cover { get; init; }
 
+    /// <summary>Published comments: top-level ones and replies to published ones.</summary>
+    public int CommentCount { get; init; }
+
+    /// <summary>Published top-level comments (the comment pages count these).</summary>
+    public int TopLevelCommentCount { get; init; }
+
     /// <summary>True when the post changed noticeably after it was published (a later day).</summary>
     public bool WasUpdated => UpdatedAt.Date > PublishedAt.Date;
 }

@@ -23,7 +23,10 @@ public sealed class PublishedPostQuery(BlogDbContext db, TimeProvider clock)
             return null;
         }
 
-        var posts = await PageAsync(Visible.Where(p => p.Tags.Any(t => t.Slug == tagSlug)), page, pageSize, cancellationToken);
+        // Driven from the tag (its posts through the join table's index), not by testing every post.
+        var tagged = db.Tags.AsNoTracking().Where(t => t.Slug == tagSlug).SelectMany(t => t.Posts)
+            .Where(PostVisibility.VisibleAt(clock.GetUtcNow().UtcDateTime));
+        var posts = await PageAsync(tagged, page, pageSize, cancellationToken);
         return (tag, posts);
     }
 
@@ -33,26 +36,7 @@ public sealed class PublishedPostQuery(BlogDbContext db, TimeProvider clock)
 
     /// <summary>The visible post with this slug, or null.</summary>
     public Task<PostDetail?> FindBySlugAsync(string slug, CancellationToken cancellationToken) =>
-        Visible.Where(p => p.Slug == slug)
-            .Select(p => new PostDetail(
-                p.Id,
-                p.Title,
-                p.Slug,
-                p.Summary,
-                p.BodyHtml,
-                p.PublishedAt!.Value,
-                p.ContentUpdatedAt ?? p.PublishedAt!.Value,
-                p.ReadingMinutes,
-                new AuthorByline(p.Author.DisplayName, p.Author.Slug, p.Author.Credentials),
-                p.Reviewer == null ? null : new AuthorByline(p.Reviewer.DisplayName, p.Reviewer.Slug, p.Reviewer.Credentials),
-                p.ReviewedAt,
-                p.CommentsOpen,
-                p.Tags.OrderBy(t => t.Name).Select(t => new TagLink(t.Name, t.Slug)).ToList())
-            {
-                ReviewIsStale = p.ReviewIsStale,
-                Cover = p.CoverImage == null ? null : new CoverImage(p.CoverImage, p.CoverImageWidth ?? 0, p.CoverImageHeight ?? 0),
-            })
-            .SingleOrDefaultAsync(cancellationToken);
+        FindBySlugCompiled(db, slug, clock.GetUtcNow().UtcDateTime, cancellationToken);
 
     /// <summary>True when an archived post has this slug (it answers 410 Gone with a notice).</summary>
     public Task<bool> IsArchivedAsync(string slug, CancellationToken cancellationToken) =>
@@ -95,17 +79,16 @@ public sealed class PublishedPostQuery(BlogDbContext db, TimeProvider clock)
             .Select(p => new ArchiveEntry(p.Title, p.Slug, p.PublishedAt!.Value))
             .ToListAsync(cancellationToken);
 
-    /// <summary>Up to <paramref name="count"/> visible posts sharing the most tags with a post.</summary>
-    public Task<List<ArchiveEntry>> RelatedAsync(int postId, int count, CancellationToken cancellationToken)
+    /// <summary>Up to <paramref name="count"/> of the newest visible posts that share a tag with a post.</summary>
+    public async Task<List<ArchiveEntry>> RelatedAsync(int postId, int count, CancellationToken cancellationToken)
     {
-        var tagIds = db.Posts.Where(p => p.Id == postId).SelectMany(p => p.Tags.Select(t => t.Id));
-        return Visible.Where(p => p.Id != postId)
-            .Select(p => new { Post = p, Shared = p.Tags.Count(t => tagIds.Contains(t.Id)) })
-            .Where(x => x.Shared > 0)
-            .OrderByDescending(x => x.Shared).ThenByDescending(x => x.Post.PublishedAt)
-            .Take(count)
-            .Select(x => new ArchiveEntry(x.Post.Title, x.Post.Slug, x.Post.PublishedAt!.Value))
-            .ToListAsync(cancellationToken);
+        var related = new List<ArchiveEntry>(count);
+        await foreach (var entry in RelatedCompiled(db, postId, clock.GetUtcNow().UtcDateTime, count).WithCancellation(cancellationToken))
+        {
+            related.Add(entry);
+        }
+
+        return related;
     }
 
     /// <summary>The current slug of a visible post that used to live at <paramref name="oldSlug"/>, or null.</summary>
@@ -139,4 +122,46 @@ public sealed class PublishedPostQuery(BlogDbContext db, TimeProvider clock)
             .ToListAsync(cancellationToken);
         return new PagedList<PostSummary>(items, page, pageSize, total);
     }
+
+    // The post page's queries are compiled: EF then skips walking and hashing the expression tree
+    // on every request. Visibility is spelled out here as in PostVisibility (a compiled query
+    // cannot call it with a parameter).
+    private static readonly Func<BlogDbContext, string, DateTime, CancellationToken, Task<PostDetail?>> FindBySlugCompiled =
+        EF.CompileAsyncQuery((BlogDbContext db, string slug, DateTime now, CancellationToken _) =>
+            db.Posts.AsNoTracking()
+                .Where(p => (p.Status == PostStatus.Published || p.Status == PostStatus.Scheduled) && p.PublishedAt <= now)
+                .Where(p => p.Slug == slug)
+                .Select(p => new PostDetail(
+                    p.Id,
+                    p.Title,
+                    p.Slug,
+                    p.Summary,
+                    p.BodyHtml,
+                    p.PublishedAt!.Value,
+                    p.ContentUpdatedAt ?? p.PublishedAt!.Value,
+                    p.ReadingMinutes,
+                    new AuthorByline(p.Author.DisplayName, p.Author.Slug, p.Author.Credentials),
+                    p.Reviewer == null ? null : new AuthorByline(p.Reviewer.DisplayName, p.Reviewer.Slug, p.Reviewer.Credentials),
+                    p.ReviewedAt,
+                    p.CommentsOpen,
+                    p.Tags.OrderBy(t => t.Name).Select(t => new TagLink(t.Name, t.Slug)).ToList())
+                {
+                    ReviewIsStale = p.ReviewIsStale,
+                    Cover = p.CoverImage == null ? null : new CoverImage(p.CoverImage, p.CoverImageWidth ?? 0, p.CoverImageHeight ?? 0),
+                    CommentCount = p.Comments.Count(c => c.Status == Comments.CommentStatus.Approved
+                        && (c.ParentId == null || c.Parent!.Status == Comments.CommentStatus.Approved)),
+                    TopLevelCommentCount = p.Comments.Count(c => c.Status == Comments.CommentStatus.Approved && c.ParentId == null),
+                })
+                .SingleOrDefault());
+
+    /// <summary>The newest visible posts sharing a tag with the post: walking the publication-time
+    /// index backwards stops after a few posts, however large the archive.</summary>
+    private static readonly Func<BlogDbContext, int, DateTime, int, IAsyncEnumerable<ArchiveEntry>> RelatedCompiled =
+        EF.CompileAsyncQuery((BlogDbContext db, int postId, DateTime now, int count) =>
+            db.Posts.AsNoTracking()
+                .Where(p => (p.Status == PostStatus.Published || p.Status == PostStatus.Scheduled) && p.PublishedAt <= now)
+                .Where(p => p.Id != postId && p.Tags.Any(t => t.Posts.Any(o => o.Id == postId)))
+                .OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id)
+                .Take(count)
+                .Select(p => new ArchiveEntry(p.Title, p.Slug, p.PublishedAt!.Value)));
 }

@@ -26,9 +26,10 @@ public sealed class PostsController(
         string slug,
         [FromQuery(Name = "replyTo")] string? replyTo,
         [FromQuery(Name = "comment")] string? comment,
+        [FromQuery(Name = "comments")] string? commentsPage,
         CancellationToken cancellationToken)
     {
-        if (slug.Length > 120)
+        if (slug.Length > 120 || !PageNumber.TryRead(commentsPage, out var commentsPageNumber))
         {
             return NotFound();
         }
@@ -55,9 +56,14 @@ public sealed class PostsController(
 
         // Tag the cached page with its post, so approving a comment evicts just this page.
         HttpContext.Items["CachedPostId"] = post.Id;
-        var page = await BuildPageAsync(post, new CommentFormModel(), cancellationToken);
+        var page = await BuildPageAsync(post, new CommentFormModel(), cancellationToken, commentsPageNumber);
+        if (commentsPageNumber > page.Comments.TotalPages)
+        {
+            return NotFound();
+        }
+
         var replyingTo = int.TryParse(replyTo, out var parentId)
-            ? page.Comments.Comments.FirstOrDefault(c => c.Id == parentId)
+            ? page.Comments.Comments.FirstOrDefault(c => c.Id == parentId) ?? await comments.FindReplyTargetAsync(post.Id, parentId, cancellationToken)
             : null;
         return View(page with
         {
@@ -122,13 +128,15 @@ public sealed class PostsController(
         };
         return View(nameof(Show), page with
         {
-            ReplyingTo = page.Comments.Comments.FirstOrDefault(c => c.Id == form.ParentId),
+            ReplyingTo = form.ParentId is { } parent
+                ? page.Comments.Comments.FirstOrDefault(c => c.Id == parent) ?? await comments.FindReplyTargetAsync(post.Id, parent, cancellationToken)
+                : null,
         });
     }
 
-    private async Task<PostPageViewModel> BuildPageAsync(PostDetail post, CommentFormModel form, CancellationToken cancellationToken)
+    private async Task<PostPageViewModel> BuildPageAsync(PostDetail post, CommentFormModel form, CancellationToken cancellationToken, int commentsPage = 1)
     {
-        var thread = await comments.ForPostAsync(post.Id, cancellationToken);
+        var thread = await comments.ForPostAsync(post.Id, commentsPage, post.CommentCount, post.TopLevelCommentCount, cancellationToken);
         var settings = options.Value;
         var crisisNotice = settings.NeedsCrisisNotice(post.Tags.Select(t => t.Name)) ? settings.CrisisNotice : null;
         ViewData["Description"] = post.Summary;

@@ -123,7 +123,7 @@ internal sealed class ReaderPagePolicy : IOutputCachePolicy
         context.AllowCacheStorage = cacheable;
         context.AllowLocking = true;
         context.ResponseExpirationTimeSpan = TimeSpan.FromMinutes(30);
-        context.CacheVaryByRules.QueryKeys = new Microsoft.Extensions.Primitives.StringValues(["page", "q", "replyTo", "comment"]);
+        context.CacheVaryByRules.QueryKeys = new Microsoft.Extensions.Primitives.StringValues(["page", "q", "replyTo", "comment", "comments"]);
         context.CacheVaryByRules.VaryByValues["encoding"] = PreferredEncoding(request.Headers.AcceptEncoding.ToString());
         context.Tags.Add(ReaderCachingSetup.PostsTag);
         return ValueTask.CompletedTask;

@@ -16,9 +16,15 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         builder.Property(p => p.ReviewedBodyHash).HasMaxLength(64);
         builder.Property(p => p.CoverImage).HasMaxLength(80);
         builder.HasIndex(p => p.Slug).IsUnique();
-        // Serves every reader list: visible posts, newest first.
-        builder.HasIndex(p => new { p.Status, p.PublishedAt });
-        builder.HasIndex(p => new { p.AuthorId, p.Status, p.PublishedAt });
+        // Serve every reader list (visible posts, newest first) in index order: walking publication
+        // time backwards stops after one page. Visibility is two statuses, so an index led by Status
+        // would make SQLite sort every visible post for each page (measured: 10,000 rows per request).
+        // With Status last the indexes also cover the page counts. No index leads with Status, or
+        // SQLite (without statistics) would pick it. Checked with EXPLAIN QUERY PLAN on 10,000 posts.
+        builder.HasIndex(p => new { p.PublishedAt, p.Id, p.Status }).IsDescending(true, true, false);
+        builder.HasIndex(p => new { p.AuthorId, p.PublishedAt, p.Id, p.Status }).IsDescending(false, true, true, false);
+        // The staff list, newest change first.
+        builder.HasIndex(p => p.UpdatedAt);
 
         builder.HasOne(p => p.Author).WithMany(a => a.Posts)
             .HasForeignKey(p => p.AuthorId).OnDelete(DeleteBehavior.Restrict);
