@@ -4,7 +4,7 @@ WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props ClinicBlog.sln ./
 COPY src/ src/
 COPY migrations/ migrations/
-RUN dotnet publish src/ClinicBlog.Web/ClinicBlog.Web.csproj -c Release -o /app
+RUN dotnet publish src/ClinicBlog.Web/ClinicBlog.Web.csproj -c Release --use-current-runtime --self-contained false -p:PublishReadyToRun=true -o /app
 
 # Runtime stage: the ASP.NET Core runtime, the app, curl for the health check, a non-root user.
 FROM mcr.microsoft.com/dotnet/aspnet:10.0

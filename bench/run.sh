@@ -17,7 +17,7 @@ work="bench/results/run-$(date -u +%Y%m%d-%H%M%S)"
 mkdir -p "$work"
 work=$(cd "$work" && pwd)
 echo "== publish (Release)"
-dotnet publish src/ClinicBlog.Web -c Release -o "$work/app" --nologo -v q >/dev/null
+dotnet publish src/ClinicBlog.Web -c Release --use-current-runtime --self-contained false -p:PublishReadyToRun=true -o "$work/app" --nologo -v q >/dev/null
 echo "== generate the large database"
 dotnet run -c Release --project bench/seed -- "$work/data-large" | tail -n 1
 
