@@ -245,9 +245,11 @@ namespace ClinicBlog.Migrations.Migrations
 
                     b.HasIndex("ParentId");
 
-                    b.HasIndex("PostId", "Status", "CreatedAt");
+                    b.HasIndex("PostId", "CreatedAt");
 
                     b.HasIndex("Status", "IsUrgent", "CreatedAt");
+
+                    b.HasIndex("PostId", "Status", "ParentId", "CreatedAt");
 
                     b.ToTable("Comments");
                 });

@@ -148,8 +148,11 @@ public sealed class PublishedPostQuery(BlogDbContext db, TimeProvider clock)
                 {
                     ReviewIsStale = p.ReviewIsStale,
                     Cover = p.CoverImage == null ? null : new CoverImage(p.CoverImage, p.CoverImageWidth ?? 0, p.CoverImageHeight ?? 0),
-                    CommentCount = p.Comments.Count(c => c.Status == Comments.CommentStatus.Approved
-                        && (c.ParentId == null || c.Parent!.Status == Comments.CommentStatus.Approved)),
+                    // Two counts, so the top-level one is read from the index alone and only replies
+                    // (usually few) look at their parent.
+                    CommentCount = p.Comments.Count(c => c.Status == Comments.CommentStatus.Approved && c.ParentId == null)
+                        + p.Comments.Count(c => c.Status == Comments.CommentStatus.Approved && c.ParentId != null
+                            && c.Parent!.Status == Comments.CommentStatus.Approved),
                     TopLevelCommentCount = p.Comments.Count(c => c.Status == Comments.CommentStatus.Approved && c.ParentId == null),
                 })
                 .SingleOrDefault());
