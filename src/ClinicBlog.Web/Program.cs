@@ -1,10 +1,16 @@
 using ClinicBlog.Web.Hosting;
 
+if (BackupCommand.IsRequested(args))
+{
+    Environment.ExitCode = await BackupCommand.RunAsync(args);
+    return;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddBlogLogging();
 builder.AddBlogData();
-builder.Services.AddStaffIdentity();
+builder.AddStaffIdentity();
 builder.AddBlogMvc();
 builder.AddBlogComments();
 builder.AddBlogAuthoring();
@@ -21,6 +27,8 @@ app.UseBlogErrorPages();
 app.UseSecurityHeaders();
 app.UseBlogMedia();
 app.UseRouting();
+app.UseRequestLimits();
+app.UseFormsWithoutNullBytes();
 app.UseRateLimiter();
 app.UseReaderCaching();
 app.UseAuthentication();

@@ -15,6 +15,8 @@ public class BlogFactory : WebApplicationFactory<Program>
     public const string AdminEmail = "admin@clinic.test";
     public const string AdminPassword = "Test-admin-password-42";
 
+    public BlogFactory() => ClientOptions.BaseAddress = Https;
+
     public string DataDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "clinicblog-tests", Guid.NewGuid().ToString("N"));
 
     /// <summary>Delete the data directory on dispose (off to restart the app on the same data).</summary>
@@ -71,7 +73,10 @@ public class BlogFactory : WebApplicationFactory<Program>
         WithDbAsync(async db => { await work(db); return true; });
 
     public HttpClient CreateBrowserlikeClient(bool followRedirects = true) =>
-        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects, HandleCookies = true });
+        CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = Https, AllowAutoRedirect = followRedirects, HandleCookies = true });
+
+    /// <summary>Staff cookies are Secure outside Development, so clients talk HTTPS as browsers would.</summary>
+    public static Uri Https { get; } = new("https://localhost");
 
     public override async ValueTask DisposeAsync()
     {

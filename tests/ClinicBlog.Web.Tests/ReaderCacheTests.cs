@@ -109,7 +109,7 @@ public sealed class ReaderCacheTests(ReaderCacheTests.Factory factory) : IClassF
     [Fact]
     public async Task Reader_pages_are_compressed_and_the_cache_keeps_one_entry_per_encoding()
     {
-        using var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = BlogFactory.Https, AllowAutoRedirect = false });
         using var brotli = new HttpRequestMessage(HttpMethod.Get, "/archive");
         brotli.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("br"));
         using var gzip = new HttpRequestMessage(HttpMethod.Get, "/archive");

@@ -39,6 +39,47 @@ public sealed class StaffPostsRequireAntiforgeryTests(BlogFactory factory) : ICl
         }
     }
 
+    [Theory]
+    [InlineData(Core.Authors.StaffRoles.Author)]
+    [InlineData(Core.Authors.StaffRoles.Reviewer)]
+    [InlineData(Core.Authors.StaffRoles.Editor)]
+    public async Task Every_route_closed_to_a_role_refuses_a_signed_in_member_of_it(string role)
+    {
+        var email = $"crawl-{role.ToLowerInvariant()}@clinic.test";
+        await factory.CreateStaffAsync(email, "Crawl-password-123", role, $"Crawl {role}");
+        using var member = await factory.SignedInClientAsync(email, "Crawl-password-123");
+        var closed = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<ControllerActionDescriptor>() is not null)
+            .Where(e => !AllowedRoles(e).Contains(role))
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => (Template: e.RoutePattern.RawText!.TrimStart('/'), Method: m)))
+            .Distinct()
+            .ToList();
+
+        Assert.True(closed.Count >= (role == Core.Authors.StaffRoles.Editor ? 10 : 15), $"only {closed.Count} routes are closed to {role}");
+        foreach (var (template, method) in closed)
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(method), "/" + Fill(template));
+            using var response = await member.SendAsync(request);
+            Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{method} /{template} answered {(int)response.StatusCode} to a signed-in {role}");
+        }
+    }
+
+    /// <summary>The roles every [Authorize(Roles = ...)] on the endpoint lets in (all of them when none names roles).</summary>
+    private static HashSet<string> AllowedRoles(Microsoft.AspNetCore.Http.Endpoint endpoint)
+    {
+        var allowed = new HashSet<string>(Core.Authors.StaffRoles.AnyStaff.Split(','));
+        foreach (var data in endpoint.Metadata.GetOrderedMetadata<Microsoft.AspNetCore.Authorization.IAuthorizeData>())
+        {
+            if (!string.IsNullOrEmpty(data.Roles))
+            {
+                allowed.IntersectWith(data.Roles.Split(',', StringSplitOptions.TrimEntries));
+            }
+        }
+
+        return allowed;
+    }
+
     private IEnumerable<(string Template, string Method)> PostRoutes() => AllRoutes().Where(r => r.Method == "POST");
 
     private IEnumerable<(string Template, string Method)> AllRoutes() =>

@@ -42,10 +42,10 @@ public sealed class AuthorAdminService(BlogDbContext db, Content.IPublicContentC
         string userId, int? id, AuthorInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var name = (input.DisplayName ?? string.Empty).Trim();
+        var name = Content.TextCleaning.Line(input.DisplayName);
         var slug = string.IsNullOrWhiteSpace(input.Slug) ? SlugGenerator.Generate(name) : input.Slug.Trim();
-        var credentials = NullIfEmpty(input.Credentials);
-        var bio = NullIfEmpty(input.Bio);
+        var credentials = NullIfEmpty(Content.TextCleaning.Line(input.Credentials));
+        var bio = NullIfEmpty(Content.TextCleaning.Block(input.Bio));
         var photo = NullIfEmpty(input.Photo);
         var errors = new Dictionary<string, string>();
         if (name.Length is 0 or > 100)

@@ -178,22 +178,5 @@ public sealed class CommentSubmissionService(
 
     /// <summary>Trims, normalizes line endings and drops control characters (null bytes and the like),
     /// which no person means to type and which only break things further along.</summary>
-    internal static string Clean(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return string.Empty;
-        }
-
-        var builder = new StringBuilder(value.Length);
-        foreach (var c in value.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n'))
-        {
-            if (!char.IsControl(c) || c is '\n' or '\t')
-            {
-                builder.Append(c);
-            }
-        }
-
-        return builder.ToString().Normalize(NormalizationForm.FormC).Trim();
-    }
+    internal static string Clean(string? value) => TextCleaning.Block(value).Trim();
 }

@@ -45,10 +45,10 @@ public sealed class PostEditorService(
         }
 
         var title = Clean(input.Title);
-        var body = (input.Body ?? string.Empty).Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd();
+        var body = TextCleaning.Block(input.Body);
         var summary = Clean(input.Summary);
         var slug = string.IsNullOrWhiteSpace(input.Slug) ? SlugGenerator.Generate(title) : input.Slug.Trim();
-        var tagNames = (input.Tags ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        var tagNames = Clean(input.Tags).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var errors = new Dictionary<string, string>();
 
@@ -383,7 +383,7 @@ public sealed class PostEditorService(
         }
     }
 
-    private static string Clean(string? value) => (value ?? string.Empty).ReplaceLineEndings(" ").Trim();
+    private static string Clean(string? value) => TextCleaning.Line(value);
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 }

@@ -11,8 +11,10 @@ namespace ClinicBlog.Web.Controllers;
 /// <summary>Staff sign-in and sign-out.</summary>
 [Route("account")]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class AccountController(SignInManager<StaffUser> signIn, ILogger<AccountController> logger) : Controller
+public sealed class AccountController(SignInManager<StaffUser> signIn, IPasswordHasher<StaffUser> hasher, ILogger<AccountController> logger) : Controller
 {
+    private static string? _decoyHash;
+
     internal const string WrongCredentials = "That email and password do not match a staff account.";
     internal const string LockedOut = "This account is locked after too many failed sign-in attempts. Try again in 15 minutes.";
 
@@ -31,7 +33,19 @@ public sealed class AccountController(SignInManager<StaffUser> signIn, ILogger<A
             return View(model);
         }
 
-        var result = await signIn.PasswordSignInAsync(model.Email.Trim(), model.Password, model.RememberMe, lockoutOnFailure: true);
+        var user = await signIn.UserManager.FindByNameAsync(model.Email.Trim());
+        if (user is null)
+        {
+            // Check the password against a decoy hash: an unknown email then takes as long to refuse as
+            // a wrong password, so response times do not reveal who has an account.
+            var decoy = new StaffUser();
+            _decoyHash ??= hasher.HashPassword(decoy, Guid.NewGuid().ToString());
+            hasher.VerifyHashedPassword(decoy, _decoyHash, model.Password);
+        }
+
+        var result = user is null
+            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+            : await signIn.PasswordSignInAsync(user, model.Password, model.RememberMe, lockoutOnFailure: true);
         if (result.Succeeded)
         {
             logger.LogInformation("Staff member signed in");

@@ -8,10 +8,18 @@ public sealed class ErrorsController : Controller
 {
     [Route("/error/{code:int}")]
     [IgnoreAntiforgeryToken]
-    public IActionResult Show(int code)
+    public IActionResult Show()
     {
-        // Re-executed requests keep the original status; direct visits get the one in the URL.
-        Response.StatusCode = code is >= 400 and <= 599 ? code : StatusCodes.Status404NotFound;
+        // Read from the route by hand: with an action parameter, MVC would first try to read the
+        // original request's form, and a form it cannot read (a null byte, say) would lose the code.
+        _ = int.TryParse(RouteData.Values["code"]?.ToString(), System.Globalization.CultureInfo.InvariantCulture, out var code);
+        // After an exception the handler has chosen the status (413, 400 or 500); after a status code
+        // the URL carries it; a direct visit gets the one in the URL.
+        if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is null)
+        {
+            Response.StatusCode = code is >= 400 and <= 599 ? code : StatusCodes.Status404NotFound;
+        }
+
         return Response.StatusCode == StatusCodes.Status404NotFound
             ? View("NotFound")
             : View("Error", Response.StatusCode);

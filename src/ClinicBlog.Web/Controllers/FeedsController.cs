@@ -106,7 +106,7 @@ public sealed class FeedsController(
 
         var items = await posts.FeedAsync(tagSlug, authorId, FeedSize, cancellationToken);
         var selfPath = Request.Path.Value ?? "/feed.xml";
-        var feed = new SyndicationFeed(title, settings.Description, new Uri(urls.Absolute(page)))
+        var feed = new SyndicationFeed(XmlSafe(title), settings.Description, new Uri(urls.Absolute(page)))
         {
             Id = urls.Absolute(page),
             Language = "en",
@@ -133,18 +133,45 @@ public sealed class FeedsController(
     private SyndicationItem ToItem(FeedItem post)
     {
         var link = urls.Post(post.Slug);
-        var item = new SyndicationItem(post.Title, new TextSyndicationContent(post.BodyHtml, TextSyndicationContentKind.Html), new Uri(link), link, new DateTimeOffset(post.UpdatedAt))
+        var item = new SyndicationItem(XmlSafe(post.Title), new TextSyndicationContent(XmlSafe(post.BodyHtml), TextSyndicationContentKind.Html), new Uri(link), link, new DateTimeOffset(post.UpdatedAt))
         {
             PublishDate = new DateTimeOffset(post.PublishedAt),
-            Summary = post.Summary is null ? null : new TextSyndicationContent(post.Summary),
+            // Feed readers show an RSS description as HTML: the author's plain-text summary goes in
+            // encoded, so it reads as written and never as markup.
+            Summary = post.Summary is null ? null : new TextSyndicationContent(System.Net.WebUtility.HtmlEncode(XmlSafe(post.Summary)), TextSyndicationContentKind.Html),
         };
-        item.Authors.Add(new SyndicationPerson { Name = post.AuthorCredentials is null ? post.AuthorName : $"{post.AuthorName}, {post.AuthorCredentials}" });
+        item.Authors.Add(new SyndicationPerson { Name = XmlSafe(post.AuthorCredentials is null ? post.AuthorName : $"{post.AuthorName}, {post.AuthorCredentials}") });
         foreach (var tag in post.Tags)
         {
-            item.Categories.Add(new SyndicationCategory(tag));
+            item.Categories.Add(new SyndicationCategory(XmlSafe(tag)));
         }
 
         return item;
+    }
+
+    /// <summary>Drops characters XML cannot carry (control characters saved before text was cleaned on
+    /// input): one such character would otherwise stop the whole feed.</summary>
+    private static string XmlSafe(string text)
+    {
+        if (text.All(XmlConvert.IsXmlChar))
+        {
+            return text;
+        }
+
+        var safe = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i]))
+            {
+                safe.Append(text, i++, 2);
+            }
+            else if (XmlConvert.IsXmlChar(text[i]))
+            {
+                safe.Append(text[i]);
+            }
+        }
+
+        return safe.ToString();
     }
 
     private static void WriteUrl(XmlWriter writer, string ns, string location, DateTime? lastModified)

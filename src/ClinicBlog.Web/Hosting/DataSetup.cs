@@ -25,6 +25,7 @@ internal static class DataSetup
         }
 
         builder.Services.AddSingleton(new BlogDataDirectory(dataDirectory));
+        builder.Services.AddSingleton(new BlogDatabase(connectionString));
         builder.Services.AddBlogCore(connectionString, MigrationsAssembly.Name);
         builder.Services.AddDataProtection()
             .SetApplicationName("ClinicBlog")
@@ -55,6 +56,10 @@ internal static class DataSetup
         return path;
     }
 }
+
+/// <summary>The connection string of the blog's database (for backups).</summary>
+/// <param name="ConnectionString">The SQLite connection string.</param>
+public sealed record BlogDatabase(string ConnectionString);
 
 /// <summary>The absolute path of the folder holding all of the blog's state.</summary>
 /// <param name="Path">The absolute path.</param>

@@ -12,7 +12,18 @@ internal static class ErrorPagesSetup
         }
         else
         {
-            app.UseExceptionHandler("/error/500");
+            app.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = "/error/500",
+                // A request the server could not read (a body over the limit, a malformed form) is the
+                // client's mistake: say so with its own status rather than a 500.
+                StatusCodeSelector = exception => exception switch
+                {
+                    Microsoft.AspNetCore.Http.BadHttpRequestException bad => bad.StatusCode,
+                    InvalidDataException => StatusCodes.Status400BadRequest,
+                    _ => StatusCodes.Status500InternalServerError,
+                },
+            });
             app.UseHsts();
         }
 

@@ -14,8 +14,9 @@ internal static class IdentitySetup
 
     /// <summary>Staff accounts with ASP.NET Core Identity, stored in the blog's database,
     /// signed in with a cookie that only staff pages ever set.</summary>
-    public static void AddStaffIdentity(this IServiceCollection services)
+    public static void AddStaffIdentity(this WebApplicationBuilder builder)
     {
+        var services = builder.Services;
         services.AddIdentity<StaffUser, IdentityRole>(options =>
             {
                 options.User.RequireUniqueEmail = true;
@@ -49,9 +50,19 @@ internal static class IdentitySetup
             options.Cookie.Name = StaffCookieName;
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
-            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
         });
+        // The sign-in and two-factor cookies are Secure outside Development: browsers send them only
+        // over HTTPS, or to http://localhost, which they count as secure. The antiforgery cookie is
+        // Secure whenever the request is HTTPS: ASP.NET Core refuses to issue an always-Secure one
+        // over plain HTTP at all, which would break sign-in on http://localhost; it is no credential.
+        var secure = SecurePolicy(builder.Environment);
+        services.PostConfigureAll<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(options => options.Cookie.SecurePolicy = secure);
+        services.PostConfigure<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        services.PostConfigure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(options => options.Cookie.SecurePolicy = secure);
     }
+
+    public static CookieSecurePolicy SecurePolicy(IHostEnvironment environment) =>
+        environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
 }

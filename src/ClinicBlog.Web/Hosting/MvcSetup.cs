@@ -28,9 +28,13 @@ internal static class MvcSetup
         {
             options.Cookie.Name = "clinicblog.af";
             options.Cookie.SameSite = SameSiteMode.Strict;
-            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.Cookie.HttpOnly = true;
         });
         // The server's name and version are nobody's business.
-        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options => options.AddServerHeader = false);
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options =>
+        {
+            options.AddServerHeader = false;
+            options.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes;
+        });
     }
 }

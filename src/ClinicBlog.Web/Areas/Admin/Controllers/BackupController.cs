@@ -1,0 +1,31 @@
+using ClinicBlog.Core.Audit;
+using ClinicBlog.Core.Authors;
+using ClinicBlog.Core.Data;
+using ClinicBlog.Web.Hosting;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ClinicBlog.Web.Areas.Admin.Controllers;
+
+/// <summary>Download a consistent copy of the database, taken while the blog serves (Admin only).</summary>
+[Route("admin/backup")]
+[Authorize(Roles = StaffRoles.Admin)]
+public sealed class BackupController(BlogDatabase database, BlogDbContext db, StaffContext staff, TimeProvider clock) : StaffController
+{
+    [HttpGet("")]
+    public IActionResult Index() => View();
+
+    [HttpPost("")]
+    public async Task<IActionResult> Download(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var file = Path.Combine(Path.GetTempPath(), $"clinicblog-backup-{Guid.NewGuid():N}.db");
+        await DatabaseBackup.WriteAsync(database.ConnectionString, file, cancellationToken);
+        var me = await staff.ModeratorAsync(User, cancellationToken);
+        db.AuditEntries.Add(new AuditEntry { At = now.UtcDateTime, UserId = me.UserId, Action = "database.backup-downloaded", EntityType = "Database" });
+        await db.SaveChangesAsync(cancellationToken);
+        // The temporary copy goes away once the download is closed.
+        var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        return File(stream, "application/vnd.sqlite3", $"clinicblog-{now:yyyyMMdd-HHmmss}.db");
+    }
+}

@@ -1,0 +1,157 @@
+using System.Net;
+using System.Xml.Linq;
+using AngleSharp.Html.Parser;
+using ClinicBlog.Core.Comments;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClinicBlog.Web.Tests;
+
+/// <summary>Sends every hostile input through every field an author or a commenter controls, then
+/// reads every page that shows them (post, lists, tags, search, feeds, JSON-LD, staff pages) and
+/// finds nothing a browser could run. No request may fail with a 5xx.</summary>
+public sealed class HostileInputTests(HostileInputTests.Factory factory) : IClassFixture<HostileInputTests.Factory>
+{
+    public sealed class Factory : BlogFactory
+    {
+        protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+        {
+            ["Blog:Posts:RequireReview"] = "false",
+        };
+    }
+
+    [Fact]
+    public async Task Every_field_an_author_or_commenter_controls_shows_hostile_input_as_inert_text()
+    {
+        Assert.True(HostileInputs.All.Count >= 100);
+        using var admin = await factory.SignedInAdminAsync();
+        using var reader = factory.CreateBrowserlikeClient(followRedirects: false);
+        var problems = new List<string>();
+
+        for (var i = 0; i < HostileInputs.All.Count; i++)
+        {
+            var input = HostileInputs.All[i];
+            var editor = await admin.GetDocumentAsync("/admin/posts/new");
+            var fields = new Dictionary<string, string>
+            {
+                ["Title"] = Cut(input, 200),
+                ["Slug"] = $"hostile-{i}",
+                ["Summary"] = Cut(input, 500),
+                ["Body"] = input,
+                ["Status"] = "Published",
+            };
+            if (IsUsableTag(input))
+            {
+                fields["Tags"] = input;
+            }
+
+            using var saved = await admin.SubmitAsync(editor.Form("main form.editor-form"), fields, "button[value=save]");
+            await CheckAsync(saved, $"saving post {i}", problems, expectSuccess: true);
+
+            // The commenter's fields: name, email and text, on that post.
+            var form = new Dictionary<string, string> { ["Name"] = Cut(input, 80), ["Body"] = Cut(input, 5_000) };
+            if (i % 2 == 1)
+            {
+                form["Email"] = Cut(input, 254);
+            }
+
+            using var posted = await reader.PostAsync($"/posts/hostile-{i}/comments", new FormUrlEncodedContent(form));
+            Assert.True((int)posted.StatusCode < 500, $"comment {i} answered {(int)posted.StatusCode}");
+            if (posted.StatusCode != HttpStatusCode.Redirect)
+            {
+                await CheckAsync(posted, $"refused comment {i}", problems, expectSuccess: false);
+            }
+        }
+
+        var stored = await factory.WithDbAsync(db => db.Posts.CountAsync(p => p.Slug.StartsWith("hostile-")));
+        Assert.True(HostileInputs.All.Count == stored, $"only {stored} posts were saved: " + string.Join("\n", problems));
+        await factory.WithDbAsync(db => db.Comments.Where(c => c.Status != CommentStatus.Approved)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CommentStatus.Approved)));
+        var comments = await factory.WithDbAsync(db => db.Comments.Select(c => c.Id).ToListAsync());
+        Assert.True(comments.Count > HostileInputs.All.Count / 2, $"only {comments.Count} hostile comments were accepted");
+
+        var pages = new List<(HttpClient Client, string Url)>();
+        for (var i = 0; i < HostileInputs.All.Count; i++)
+        {
+            pages.Add((reader, $"/posts/hostile-{i}"));
+            pages.Add((reader, "/search?q=" + Uri.EscapeDataString(Cut(HostileInputs.All[i], 200))));
+        }
+
+        var postIds = await factory.WithDbAsync(db => db.Posts.Where(p => p.Slug.StartsWith("hostile-")).Select(p => p.Id).ToListAsync());
+        pages.AddRange(postIds.Select(id => (admin, $"/admin/posts/{id}/edit")));
+        pages.AddRange(comments.Take(40).Select(id => (admin, $"/admin/comments/{id}/redact")));
+        var tagSlugs = await factory.WithDbAsync(db => db.Tags.Select(t => t.Slug).ToListAsync());
+        pages.AddRange(tagSlugs.Select(slug => (reader, $"/tags/{slug}")));
+        for (var page = 1; page <= HostileInputs.All.Count / 10 + 1; page++)
+        {
+            pages.Add((reader, $"/?page={page}"));
+            pages.Add((admin, $"/admin/posts?page={page}"));
+        }
+
+        for (var page = 1; page <= comments.Count / 25 + 1; page++)
+        {
+            pages.Add((admin, $"/admin/comments?status=Approved&page={page}"));
+        }
+
+        pages.AddRange([(reader, "/archive"), (reader, "/authors/editorial-team"), (admin, "/admin"), (admin, "/admin/audit")]);
+        foreach (var (client, url) in pages)
+        {
+            using var response = await client.GetAsync(url);
+            await CheckAsync(response, url, problems, expectSuccess: true);
+        }
+
+        foreach (var feed in new[] { "/feed.xml", "/atom.xml", "/sitemap.xml" })
+        {
+            problems.AddRange(await FeedProblemsAsync(reader, feed));
+        }
+
+        Assert.True(problems.Count == 0, $"{problems.Count} problems:\n" + string.Join("\n", problems.Take(30)));
+    }
+
+    [Fact]
+    public void The_checker_finds_the_corpus_executable_when_nothing_sanitizes_it()
+    {
+        // Guards the guard: parsed raw, the inputs that are HTML must be caught.
+        var parser = new HtmlParser();
+        var raw = HostileInputs.All.Where(i => i.Contains('<', StringComparison.Ordinal) && !i.StartsWith('＜')).ToList();
+        var caught = raw.Count(i => ExecutableContent.Problems(parser.ParseDocument(i)).Count > 0);
+        Assert.True(caught >= raw.Count * 3 / 4, $"the checker caught only {caught} of {raw.Count} raw inputs");
+    }
+
+    private static async Task CheckAsync(HttpResponseMessage response, string what, List<string> problems, bool expectSuccess)
+    {
+        var status = (int)response.StatusCode;
+        Assert.True(status < 500, $"{what} answered {status}");
+        if (expectSuccess && !response.IsSuccessStatusCode)
+        {
+            problems.Add($"{what} answered {status}");
+        }
+
+        var page = await Html.ParseAsync(response);
+        problems.AddRange(ExecutableContent.Problems(page).Select(p => $"{what}: {p}"));
+    }
+
+    /// <summary>Feeds carry post and comment text as escaped HTML: the XML must parse, and the HTML
+    /// inside each entry must hold nothing executable either.</summary>
+    private static async Task<IEnumerable<string>> FeedProblemsAsync(HttpClient client, string url)
+    {
+        using var response = await client.GetAsync(url);
+        Assert.True(response.IsSuccessStatusCode, $"{url} answered {(int)response.StatusCode}");
+        var xml = XDocument.Parse(await response.Content.ReadAsStringAsync());
+        var parser = new HtmlParser();
+        var problems = new List<string>();
+        // What readers show as HTML: RSS descriptions and content, Atom text of type "html". Titles are plain text.
+        var html = xml.Descendants().Where(e => e.Name.LocalName is "description" or "encoded" || (string?)e.Attribute("type") is "html" or "xhtml");
+        foreach (var text in html.Select(e => e.Value))
+        {
+            using var fragment = parser.ParseDocument(text);
+            problems.AddRange(ExecutableContent.Problems(fragment).Select(p => $"{url}: {p}"));
+        }
+
+        return problems;
+    }
+
+    private static bool IsUsableTag(string input) =>
+        input.Trim().Length is > 0 and <= 60 && !input.Contains(',', StringComparison.Ordinal) && Core.Content.SlugGenerator.Generate(input).Length > 0;
+
+    private static string Cut(string text, int length) => text.Length <= length ? text : text[..length];
+}
