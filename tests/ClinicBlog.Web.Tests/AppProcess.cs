@@ -93,9 +93,9 @@ public sealed class AppProcess : IAsyncDisposable
     /// <summary>SIGTERM, as `docker stop` or systemd sends; returns once the process has exited.</summary>
     public async Task TerminateAsync(TimeSpan timeout)
     {
-        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        if (SendSignal(_process.Id, SigTerm) != 0)
         {
-            await kill.WaitForExitAsync();
+            throw new InvalidOperationException("Could not send SIGTERM to the app.");
         }
 
         using var wait = new CancellationTokenSource(timeout);
@@ -163,6 +163,11 @@ public sealed class AppProcess : IAsyncDisposable
             _output.AppendLine(line);
         }
     }
+
+    private const int SigTerm = 15;
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
 
     private static int FreePort()
     {
