@@ -34,9 +34,6 @@ public sealed record AuthorPageViewModel(AuthorProfile Author, PostListViewModel
 
 public sealed record TagPageViewModel(TagLink Tag, PostListViewModel List);
 
-/// <summary>One comment on the post page, with what its Reply link needs.</summary>
-public sealed record CommentViewModel(PublicComment Comment, string PostSlug, bool CanReply);
-
 public sealed record SearchViewModel(string Query, PagedList<ClinicBlog.Core.Search.SearchHit> Results);
 
 public sealed record ArchiveMonth(DateTime Month, IReadOnlyList<ArchiveEntry> Posts);
