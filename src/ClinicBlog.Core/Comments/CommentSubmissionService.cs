@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Net;
-using System.Text;
 using ClinicBlog.Core.Content;
 using ClinicBlog.Core.Data;
 using ClinicBlog.Core.Posts;
