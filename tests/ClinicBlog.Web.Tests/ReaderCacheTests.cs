@@ -129,4 +129,67 @@ public sealed class ReaderCacheTests(ReaderCacheTests.Factory factory) : IClassF
         using var staffPage = await client.SendAsync(adminLogin);
         Assert.Empty(staffPage.Content.Headers.ContentEncoding);
     }
+
+    public static TheoryData<string, string?> OddAcceptEncodings => new()
+    {
+        { "star", "*" },
+        { "star-but-not-gzip", "*, gzip;q=0" },
+        { "no-brotli", "br;q=0, gzip" },
+        { "no-identity", "identity;q=0" },
+        { "upper-case", "GZIP" },
+        { "gzip-zero", "gzip;q=0.0" },
+        { "duplicates", "gzip, gzip, br;q=0.5, br;q=0.1" },
+        { "empty", "" },
+        { "none", null },
+        { "garbage", ";;q=,br" },
+    };
+
+    /// <summary>The cache key must come from the encoding the compression middleware actually chose:
+    /// an odd Accept-Encoding on a not-yet-cached page must not leave a body under another key that
+    /// the next, ordinary client cannot decode (each decodes what it gets, or gets it plain).</summary>
+    [Theory]
+    [MemberData(nameof(OddAcceptEncodings))]
+    public async Task An_odd_accept_encoding_cannot_leave_an_undecodable_page_for_others(string label, string? acceptEncoding)
+    {
+        using var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = BlogFactory.Https, AllowAutoRedirect = false });
+        var url = "/search?q=ketamine" + label.Replace("-", string.Empty, StringComparison.Ordinal);
+        using var first = new HttpRequestMessage(HttpMethod.Get, url);
+        if (acceptEncoding is not null)
+        {
+            first.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
+        }
+
+        using var poisoner = await client.SendAsync(first);
+        Assert.Equal(HttpStatusCode.OK, poisoner.StatusCode);
+
+        foreach (var accepted in new[] { "gzip", "br", null })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            if (accepted is not null)
+            {
+                request.Headers.TryAddWithoutValidation("Accept-Encoding", accepted);
+            }
+
+            using var response = await client.SendAsync(request);
+            var encoding = response.Content.Headers.ContentEncoding.SingleOrDefault();
+            var bytes = await response.Content.ReadAsByteArrayAsync();
+            string html;
+            if (accepted is not null && encoding == accepted)
+            {
+                await using Stream decoded = accepted == "gzip"
+                    ? new System.IO.Compression.GZipStream(new MemoryStream(bytes), System.IO.Compression.CompressionMode.Decompress)
+                    : new System.IO.Compression.BrotliStream(new MemoryStream(bytes), System.IO.Compression.CompressionMode.Decompress);
+                using var reader = new StreamReader(decoded);
+                html = await reader.ReadToEndAsync();
+            }
+            else
+            {
+                Assert.True(encoding is null, $"after '{acceptEncoding}', a client accepting {accepted ?? "nothing"} got {encoding}");
+                html = System.Text.Encoding.UTF8.GetString(bytes);
+            }
+
+            Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
+            Assert.Contains("<h1>Search</h1>", html, StringComparison.Ordinal);
+        }
+    }
 }

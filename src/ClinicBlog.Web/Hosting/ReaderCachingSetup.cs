@@ -137,8 +137,13 @@ internal sealed class ReaderPagePolicy : IOutputCachePolicy
         context.AllowCacheStorage = cacheable;
         context.AllowLocking = true;
         context.ResponseExpirationTimeSpan = TimeSpan.FromMinutes(30);
+        if (!cacheable)
+        {
+            return ValueTask.CompletedTask;
+        }
+
         context.CacheVaryByRules.QueryKeys = new Microsoft.Extensions.Primitives.StringValues(["page", "q", "replyTo", "comment", "comments"]);
-        context.CacheVaryByRules.VaryByValues["encoding"] = PreferredEncoding(request.Headers.AcceptEncoding.ToString());
+        context.CacheVaryByRules.VaryByValues["encoding"] = ChosenEncoding(context.HttpContext);
         context.Tags.Add(ReaderCachingSetup.PostsTag);
         return ValueTask.CompletedTask;
     }
@@ -161,10 +166,17 @@ internal sealed class ReaderPagePolicy : IOutputCachePolicy
         return ValueTask.CompletedTask;
     }
 
-    private static string PreferredEncoding(string acceptEncoding) =>
-        acceptEncoding.Contains("br", StringComparison.OrdinalIgnoreCase) ? "br"
-        : acceptEncoding.Contains("gzip", StringComparison.OrdinalIgnoreCase) ? "gzip"
-        : "identity";
+    /// <summary>The encoding the compression middleware will choose for this request, asked of the
+    /// middleware's own negotiation (q-values, <c>*</c>, <c>identity</c>, case), so a cached body is
+    /// only ever served to requests that would have produced exactly it. Guessing from the header's
+    /// text let <c>*, gzip;q=0</c> store a Brotli body under the key plain clients read.</summary>
+    private static string ChosenEncoding(HttpContext context)
+    {
+        var compression = context.RequestServices.GetRequiredService<IResponseCompressionProvider>();
+        return compression.CheckRequestAcceptsCompression(context)
+            ? compression.GetCompressionProvider(context)?.EncodingName ?? "identity"
+            : "identity";
+    }
 }
 
 /// <summary>Evicts cached reader pages when what they show changes.</summary>
