@@ -77,12 +77,12 @@ for (var batch = 0; batch < postCount; batch += 1000)
                 Slug = $"generated-post-{i}",
                 Summary = Sentence(14),
                 Body = body,
-                BodyHtml = renderer.RenderPost(body),
-                ReadingMinutes = ReadingTime.Minutes(body),
+                BodyHtml = string.Empty,
                 Status = PostStatus.Published,
                 PublishedAt = start.AddMinutes(i * 45),
                 AuthorId = authorId,
             };
+            post.SetBody(body, renderer);
             post.Tags.AddRange(Enumerable.Range(0, 3).Select(_ => tags[random.Next(tags.Count)]).Distinct());
             db.Posts.Add(post);
         }

@@ -457,6 +457,10 @@ namespace ClinicBlog.Migrations.Migrations
                     b.Property<int?>("ReviewerId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(120)

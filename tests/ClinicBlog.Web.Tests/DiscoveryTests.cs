@@ -173,7 +173,8 @@ public sealed class DiscoveryTests(DiscoveryTests.Factory factory) : IClassFixtu
         await factory.AddPostAsync("Ketamine clinic FAQ", PostStatus.Published, DateTime.UtcNow.AddDays(-2));
         await factory.AddPostAsync("Unrelated note", PostStatus.Published, DateTime.UtcNow.AddDays(-2));
         await factory.WithDbAsync(db => db.Posts.Where(p => p.Slug == "unrelated-note")
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Body, "One sentence mentions ketamine once.")));
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Body, "One sentence mentions ketamine once.")
+                .SetProperty(p => p.SearchText, "One sentence mentions ketamine once.")));
         await HiddenPostsAsync();
 
         var doc = await factory.CreateBrowserlikeClient().GetDocumentAsync("/search?q=FAQ+ketamine");

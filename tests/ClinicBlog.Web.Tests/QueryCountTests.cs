@@ -102,6 +102,7 @@ public sealed class QueryCountTests(QueryCountTests.Factory factory) : IClassFix
                     Summary = "A note.",
                     Body = "Ketamine and glutamate.",
                     BodyHtml = "<p>Ketamine and glutamate.</p>",
+                    SearchText = "Ketamine and glutamate.",
                     Status = PostStatus.Published,
                     PublishedAt = DateTime.UtcNow.AddDays(-1 - i),
                     AuthorId = author.Id,

@@ -90,6 +90,24 @@ public sealed class SeedAndMigrationsTests(BlogFactory factory) : IClassFixture<
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.Title, TestContent.SeedTitle)));
     }
 
+    [Fact]
+    public async Task A_post_stored_before_search_indexed_visible_text_gets_it_at_the_next_start()
+    {
+        _ = factory.Services;
+        await factory.WithDbAsync(db => db.Posts.Where(p => p.Slug == TestContent.SeedSlug)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.SearchText, string.Empty)));
+        using var reader = factory.CreateBrowserlikeClient();
+        var before = await reader.GetDocumentAsync("/search?q=delve");
+
+        await DatabaseInitializer.InitializeAsync(factory.Services);
+        var after = await reader.GetDocumentAsync("/search?q=delve");
+
+        Assert.Empty(before.QuerySelectorAll(".search-result"));
+        Assert.Equal(TestContent.SeedTitle, Assert.Single(after.QuerySelectorAll(".search-result h2 a")).TextContent);
+        var text = await factory.WithDbAsync(db => db.Posts.Where(p => p.Slug == TestContent.SeedSlug).Select(p => p.SearchText).SingleAsync());
+        Assert.StartsWith("In recent years, Ketamine IV treatment has gained attention", text, StringComparison.Ordinal);
+    }
+
     private Task<(int Posts, int Authors, int Tags, int Comments, int Users)> CountAsync() =>
         factory.WithDbAsync(async db => (
             await db.Posts.CountAsync(),

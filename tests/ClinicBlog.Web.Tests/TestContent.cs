@@ -37,11 +37,12 @@ public static class TestContent
                 Slug = SlugGenerator.Generate(title),
                 Summary = $"Summary of {title}",
                 Body = body,
-                BodyHtml = renderer.RenderPost(body),
+                BodyHtml = string.Empty,
                 Status = status,
                 PublishedAt = publishedAt,
                 AuthorId = authorId ?? await db.Authors.Where(a => a.Slug == "editorial-team").Select(a => a.Id).FirstAsync(),
             };
+            post.SetBody(body, renderer);
             post.Tags.AddRange(await db.Tags.Where(t => tagSlugs.Contains(t.Slug)).ToListAsync());
             db.Posts.Add(post);
             await db.SaveChangesAsync();

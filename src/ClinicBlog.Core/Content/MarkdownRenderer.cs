@@ -1,4 +1,6 @@
+using System.Text.RegularExpressions;
 using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
 using Ganss.Xss;
 using Markdig;
 
@@ -7,11 +9,9 @@ namespace ClinicBlog.Core.Content;
 /// <summary>Turns Markdown into HTML that is safe to put in a page. Posts get Markdig's advanced
 /// extensions; comments get plain Markdown without raw HTML and a small allow-list. Both outputs pass
 /// through HtmlSanitizer, so even a bug in a Markdown extension cannot let script through.</summary>
-public sealed class MarkdownRenderer
+public sealed partial class MarkdownRenderer
 {
-    private static readonly MarkdownPipeline PostPipeline = new MarkdownPipelineBuilder()
-        .UseAdvancedExtensions()
-        .Build();
+    private static readonly MarkdownPipeline PostPipeline = CreatePostPipeline();
 
     private static readonly MarkdownPipeline CommentPipeline = new MarkdownPipelineBuilder()
         .UseAutoLinks()
@@ -25,6 +25,19 @@ public sealed class MarkdownRenderer
     /// <summary>Renders a post body (staff-written Markdown, raw HTML allowed but sanitized).</summary>
     public string RenderPost(string markdown) =>
         _postSanitizer.Sanitize(WithReferencesHeading(Markdown.ToHtml(markdown ?? string.Empty, PostPipeline)));
+
+    /// <summary>The text a reader sees in rendered, sanitized HTML, as one line: what search indexes and
+    /// quotes in its snippets. Footnote back-links (↩) are left out.</summary>
+    public static string VisibleText(string html)
+    {
+        using var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument("<!doctype html><body>" + html);
+        foreach (var backLink in document.QuerySelectorAll("a.footnote-back-ref").ToList())
+        {
+            backLink.Remove();
+        }
+
+        return Whitespace().Replace(document.Body?.TextContent ?? string.Empty, " ").Trim();
+    }
 
     /// <summary>Renders a reader's comment: no raw HTML, paragraphs, emphasis, links, lists, code and quotes.</summary>
     public string RenderComment(string markdown) =>
@@ -41,6 +54,41 @@ public sealed class MarkdownRenderer
             : string.Concat(html.AsSpan(0, at), "<div class=\"footnotes\">\n<h2 id=\"references\">References</h2>", html.AsSpan(at + start.Length));
     }
 
+    /// <summary>Form controls have no place in an article: they could imitate a "verify your details"
+    /// form (even one posting into the comment endpoint). Wrappers keep their content; controls go.</summary>
+    private static readonly HashSet<string> FormControls = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "input", "button", "select", "option", "optgroup", "textarea", "datalist", "output", "keygen",
+    };
+
+    private static readonly HashSet<string> FormWrappers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "form", "fieldset", "legend", "label",
+    };
+
+    /// <summary>The classes Markdig's own extensions write (footnotes, task lists, alerts, maths,
+    /// diagrams). Any other class, such as one an author set with <c>{.reviewed}</c> or a
+    /// <c>::: notice-crisis</c> container, could dress text up as the site's own review line or
+    /// crisis notice, so it is dropped. Code blocks keep their <c>language-…</c> class.</summary>
+    internal static readonly IReadOnlySet<string> MarkdownClasses = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "footnotes", "footnote-ref", "footnote-back-ref",
+        "contains-task-list", "task-list-item",
+        "markdown-alert", "markdown-alert-title", "markdown-alert-note", "markdown-alert-tip",
+        "markdown-alert-important", "markdown-alert-warning", "markdown-alert-caution",
+        "math", "mermaid", "nomnoml",
+    };
+
+    /// <summary>Markdig's advanced extensions without generic attributes (<c>{#id .class key=value}</c>):
+    /// an article has no use for arbitrary attributes, and they are how text would borrow the page's own
+    /// ids and classes.</summary>
+    private static MarkdownPipeline CreatePostPipeline()
+    {
+        var builder = new MarkdownPipelineBuilder().UseAdvancedExtensions();
+        builder.Extensions.RemoveAll(e => e is Markdig.Extensions.GenericAttributes.GenericAttributesExtension);
+        return builder.Build();
+    }
+
     private static HtmlSanitizer CreatePostSanitizer()
     {
         var sanitizer = new HtmlSanitizer();
@@ -50,8 +98,41 @@ public sealed class MarkdownRenderer
         sanitizer.AllowedAttributes.Add("class");
         sanitizer.AllowedSchemes.Add("mailto");
         sanitizer.AllowedSchemes.Add("tel");
+        foreach (var tag in FormControls.Concat(FormWrappers))
+        {
+            sanitizer.AllowedTags.Remove(tag);
+        }
+
+        foreach (var cssClass in MarkdownClasses)
+        {
+            sanitizer.AllowedClasses.Add(cssClass);
+        }
+
+        sanitizer.RemovingCssClass += (_, e) => e.Cancel = LanguageClass().IsMatch(e.CssClass);
+        sanitizer.RemovingTag += (_, e) =>
+        {
+            var tag = e.Tag;
+            if (FormWrappers.Contains(tag.LocalName) && tag.Parent is { } parent)
+            {
+                foreach (var child in tag.ChildNodes.ToList())
+                {
+                    parent.InsertBefore(child, tag);
+                }
+            }
+            else if (tag is IHtmlInputElement { Type: "checkbox" } && tag.ParentElement?.ClassList.Contains("task-list-item") == true)
+            {
+                // A Markdown task list item ("- [x] done") keeps its tick as text.
+                tag.Parent!.InsertBefore(tag.Owner!.CreateTextNode(tag.HasAttribute("checked") ? "☑" : "☐"), tag);
+            }
+        };
         return sanitizer;
     }
+
+    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex Whitespace();
+
+    [GeneratedRegex("^language-[a-z0-9_+#-]{1,40}$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex LanguageClass();
 
     private static HtmlSanitizer CreateCommentSanitizer()
     {

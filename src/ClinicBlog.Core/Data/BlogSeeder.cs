@@ -41,8 +41,7 @@ public sealed class BlogSeeder(BlogDbContext db, MarkdownRenderer renderer, Time
             Slug = seed.Post.Slug,
             Summary = seed.Post.Subtitle,
             Body = body,
-            BodyHtml = renderer.RenderPost(body),
-            ReadingMinutes = ReadingTime.Minutes(body),
+            BodyHtml = string.Empty,
             Status = Enum.Parse<PostStatus>(seed.Post.Status),
             CreatedAt = seed.Post.PublishedAt,
             UpdatedAt = seed.Post.PublishedAt,
@@ -50,6 +49,7 @@ public sealed class BlogSeeder(BlogDbContext db, MarkdownRenderer renderer, Time
             Author = author,
             CommentsOpen = true,
         };
+        post.SetBody(body, renderer);
         post.Tags.AddRange(seed.Post.Tags.Select(name => new Tag { Name = name, Slug = SlugGenerator.Generate(name) }));
         post.Comments.AddRange(seed.Comments.Select(c => new Comment
         {

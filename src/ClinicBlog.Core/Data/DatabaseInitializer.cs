@@ -1,4 +1,5 @@
 using ClinicBlog.Core.Authors;
+using ClinicBlog.Core.Content;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,7 +16,29 @@ public static class DatabaseInitializer
         // WAL lets readers go on while a comment is written, and survives a crash mid-write.
         // The mode is stored in the database file, so setting it once per start is enough.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        await FillSearchTextAsync(db, cancellationToken);
         await scope.ServiceProvider.GetRequiredService<BlogSeeder>().SeedAsync(cancellationToken);
         await scope.ServiceProvider.GetRequiredService<StaffBootstrapper>().EnsureAsync(cancellationToken);
+    }
+
+    /// <summary>Posts saved before search indexed the visible text get it once (the migration cannot
+    /// compute it); the search trigger picks the change up. Not an edit: no timestamps change.</summary>
+    private static async Task FillSearchTextAsync(BlogDbContext db, CancellationToken cancellationToken)
+    {
+        var missing = await db.Posts.AsNoTracking().Where(p => p.SearchText == "" && p.BodyHtml != "")
+            .Select(p => new { p.Id, p.BodyHtml }).ToListAsync(cancellationToken);
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var post in missing)
+        {
+            var text = MarkdownRenderer.VisibleText(post.BodyHtml);
+            await db.Posts.Where(p => p.Id == post.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.SearchText, text), cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 }

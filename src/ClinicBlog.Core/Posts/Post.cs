@@ -1,5 +1,6 @@
 using ClinicBlog.Core.Authors;
 using ClinicBlog.Core.Comments;
+using ClinicBlog.Core.Content;
 using ClinicBlog.Core.Data;
 
 namespace ClinicBlog.Core.Posts;
@@ -21,6 +22,10 @@ public class Post : ITimestamped
 
     /// <summary>The sanitized HTML rendered from <see cref="Body"/>.</summary>
     public required string BodyHtml { get; set; }
+
+    /// <summary>What readers see of <see cref="BodyHtml"/> as plain text: no markup, nothing the
+    /// sanitizer removed (HTML comments, scripts, attributes). Search indexes this, not the Markdown.</summary>
+    public string SearchText { get; set; } = string.Empty;
 
     /// <summary>Estimated minutes to read <see cref="Body"/>, computed on save.</summary>
     public int ReadingMinutes { get; set; } = 1;
@@ -70,6 +75,17 @@ public class Post : ITimestamped
     public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
 
     public List<Tag> Tags { get; } = [];
+
+    /// <summary>Sets the Markdown body and everything derived from it: the sanitized HTML, the text
+    /// search indexes and the reading time.</summary>
+    public void SetBody(string markdown, MarkdownRenderer renderer)
+    {
+        ArgumentNullException.ThrowIfNull(renderer);
+        Body = markdown ?? string.Empty;
+        BodyHtml = renderer.RenderPost(Body);
+        SearchText = MarkdownRenderer.VisibleText(BodyHtml);
+        ReadingMinutes = ReadingTime.Minutes(Body);
+    }
 
     public List<Comment> Comments { get; } = [];
 }

@@ -143,9 +143,7 @@ public sealed class PostEditorService(
         post.Title = title;
         post.Slug = slug;
         post.Summary = NullIfEmpty(summary);
-        post.Body = body;
-        post.BodyHtml = renderer.RenderPost(body);
-        post.ReadingMinutes = ReadingTime.Minutes(body);
+        post.SetBody(body, renderer);
         post.AuthorId = authorId!.Value;
         post.CommentsOpen = input.CommentsOpen;
         post.CoverImage = cover?.FileName;
@@ -257,9 +255,7 @@ public sealed class PostEditorService(
         db.PostRevisions.Add(new PostRevision { PostId = post.Id, Title = post.Title, Summary = post.Summary, Body = post.Body, CreatedAt = now, CreatedById = editor.UserId });
         post.Title = revision.Title;
         post.Summary = revision.Summary;
-        post.Body = revision.Body;
-        post.BodyHtml = renderer.RenderPost(revision.Body);
-        post.ReadingMinutes = ReadingTime.Minutes(revision.Body);
+        post.SetBody(revision.Body, renderer);
         post.ReviewIsStale = post.ReviewedBodyHash is not null && post.ReviewedBodyHash != Hash(revision.Body);
         if (post.Status == PostStatus.Published)
         {

@@ -11,7 +11,8 @@ namespace ClinicBlog.Core.Search;
 public sealed record SearchHit(int Id, string Title, string Slug, string? Summary, DateTime PublishedAt, string SnippetHtml);
 
 /// <summary>Full-text search over visible posts with SQLite FTS5, ranked by bm25 with the title
-/// weighted highest. Whatever a reader types is turned into quoted terms, so no input can be read as
+/// weighted highest. The body column holds the text readers see (<see cref="Post.SearchText"/>), so
+/// snippets quote the article, never its markup or what the sanitizer removed. Whatever a reader types is turned into quoted terms, so no input can be read as
 /// FTS5 syntax (quotes, NEAR, *, -, parentheses) or cause an error.</summary>
 public sealed partial class PostSearchQuery(BlogDbContext db, TimeProvider clock)
 {
@@ -72,16 +73,12 @@ public sealed partial class PostSearchQuery(BlogDbContext db, TimeProvider clock
     }
 
     private static string Highlight(string? snippet) =>
-        WebUtility.HtmlEncode(MarkdownNoise().Replace(snippet ?? string.Empty, " "))
+        WebUtility.HtmlEncode(snippet ?? string.Empty)
             .Replace(MarkStart.ToString(), "<mark>", StringComparison.Ordinal)
             .Replace(MarkEnd.ToString(), "</mark>", StringComparison.Ordinal);
 
     [GeneratedRegex(@"[\p{L}\p{N}]+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex WordPattern();
-
-    // Markdown markup in the indexed body reads badly in a snippet: headings, emphasis, link brackets.
-    [GeneratedRegex(@"(^|\s)#{1,6}\s|[*_`>\[\]]+|\n+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex MarkdownNoise();
 
     private sealed record SearchRow(int Id, string Title, string Slug, string? Summary, DateTime PublishedAt, string? Snippet);
 }

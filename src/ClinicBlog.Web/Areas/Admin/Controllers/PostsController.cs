@@ -69,8 +69,7 @@ public sealed class PostsController(
             return NotFound();
         }
 
-        // Reviewers open any post to read and sign it off; saving still needs the right to edit it.
-        if (!editor.CanEditAll && !editor.IsReviewer && saved.AuthorId != editor.AuthorId)
+        if (!CanOpen(editor, saved.AuthorId))
         {
             return Forbid();
         }
@@ -146,8 +145,20 @@ public sealed class PostsController(
 
         if (intent == "preview")
         {
+            var saved = id is null ? null : await posts.FindAsync(id.Value, cancellationToken);
+            if (id is not null && saved is null)
+            {
+                return NotFound();
+            }
+
+            // The preview page shows the saved post beside the form: the same right as opening it.
+            if (saved is not null && !CanOpen(editor, saved.AuthorId))
+            {
+                return Forbid();
+            }
+
             var page = await EditorPageAsync(id, input, editor, cancellationToken);
-            return View("Edit", page with { Saved = id is null ? null : await posts.FindAsync(id.Value, cancellationToken), Preview = await PreviewAsync(input, page.Authors) });
+            return View("Edit", page with { Saved = saved, Preview = await PreviewAsync(input, page.Authors) });
         }
 
         var result = await editing.SaveAsync(editor, id, input, cancellationToken);
@@ -175,6 +186,10 @@ public sealed class PostsController(
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return View("Edit", again with { Saved = id is null ? null : await posts.FindAsync(id.Value, cancellationToken) });
     }
+
+    /// <summary>Reviewers open any post to read and sign it off; saving still needs the right to edit it.</summary>
+    private static bool CanOpen(PostEditor editor, int authorId) =>
+        editor.CanEditAll || editor.IsReviewer || authorId == editor.AuthorId;
 
     private async Task<PostEditorViewModel> EditorPageAsync(int? id, PostInput input, PostEditor editor, CancellationToken cancellationToken) =>
         new(id, input, editor,
