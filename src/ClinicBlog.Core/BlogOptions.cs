@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace ClinicBlog.Core;
 
 /// <summary>The blog's settings, bound from the <c>Blog</c> configuration section.</summary>
-public sealed class BlogOptions
+public sealed class BlogOptions : IValidatableObject
 {
     public const string Section = "Blog";
 
@@ -21,13 +21,22 @@ public sealed class BlogOptions
     public string Description { get; set; } = "Evidence-based articles on mental health and treatment from our clinic's clinicians.";
 
     /// <summary>The public address of the blog, such as https://blog.clinic.org, for absolute links in
-    /// feeds, the sitemap and canonical links. When empty, the request's own scheme and host are used.</summary>
-    [Url]
+    /// feeds, the sitemap and canonical links. When empty, the request's own scheme and host are used.
+    /// When set, requests naming another host are refused (unless AllowedHosts says otherwise).</summary>
     public string? BaseUrl { get; set; }
+
+    /// <summary><see cref="BaseUrl"/> as an absolute address, or null when it is not set.</summary>
+    public Uri? PublicAddress => Uri.TryCreate(BaseUrl?.Trim(), UriKind.Absolute, out var uri) ? uri : null;
 
     /// <summary>Who publishes the blog, for structured data (JSON-LD) and feeds.</summary>
     [Required, StringLength(120)]
     public string Publisher { get; set; } = "The Clinic";
+
+    /// <summary>The reverse proxies (addresses or networks such as <c>10.0.0.0/8</c>, separated by commas)
+    /// whose <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> headers are believed. Anyone else's are
+    /// ignored: a client could otherwise name any address and escape rate limits and bans. Empty: only a
+    /// proxy on this machine (loopback) is believed.</summary>
+    public string? TrustedProxies { get; set; }
 
     /// <summary>Posts per page on the home, author and tag lists.</summary>
     [Range(1, 100)]
@@ -76,6 +85,18 @@ public sealed class BlogOptions
 
     /// <summary>The first administrator, created on the first start when no staff account exists.</summary>
     public AdminAccountOptions Admin { get; set; } = new();
+
+    /// <summary>An empty <see cref="BaseUrl"/> means "not set" (as <c>Blog__BaseUrl=</c> in a compose
+    /// file gives); anything else must be an absolute http or https address.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!string.IsNullOrWhiteSpace(BaseUrl)
+            && !(Uri.TryCreate(BaseUrl.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) && uri.Query.Length == 0))
+        {
+            yield return new ValidationResult(
+                $"Blog:BaseUrl must be the blog's public address, such as https://blog.clinic.org; '{BaseUrl}' is not.", [nameof(BaseUrl)]);
+        }
+    }
 }
 
 /// <summary>Credentials for the first administrator account.</summary>

@@ -9,6 +9,8 @@ if (BackupCommand.IsRequested(args))
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddBlogLogging();
+builder.AddTrustedProxies();
+builder.AddPublicAddress();
 builder.AddBlogData();
 builder.AddStaffIdentity();
 builder.AddBlogMvc();
@@ -21,7 +23,9 @@ builder.Services.AddBlogHealthChecks();
 var app = builder.Build();
 
 await app.InitializeDatabaseAsync();
+app.WarnWithoutPublicAddress();
 
+app.UseTrustedProxies();
 app.UseBlogRequestLogging();
 app.UseBlogErrorPages();
 app.UseSecurityHeaders();

@@ -1,5 +1,6 @@
 using ClinicBlog.Core.Data;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -55,6 +56,8 @@ public class BlogFactory : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
+            // First of all start-up filters, so it runs before the host's own (forwarded headers among them).
+            services.Insert(0, ServiceDescriptor.Transient<IStartupFilter, RemoteAddressFromTestHeader>());
             if (Clock is not null)
             {
                 services.AddSingleton<TimeProvider>(Clock);
@@ -89,4 +92,27 @@ public class BlogFactory : WebApplicationFactory<Program>
 
         GC.SuppressFinalize(this);
     }
+}
+
+/// <summary>The in-memory test server has no TCP peer. A request carrying <see cref="Header"/> arrives
+/// from that address, as if over the network; the app's own middleware (forwarded headers, rate limits)
+/// runs after this as it would behind a real socket.</summary>
+public sealed class RemoteAddressFromTestHeader : IStartupFilter
+{
+    public const string Header = "X-Test-Remote-Address";
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((context, nextMiddleware) =>
+        {
+            if (context.Request.Headers.TryGetValue(Header, out var value))
+            {
+                context.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(value.ToString());
+                context.Request.Headers.Remove(Header);
+            }
+
+            return nextMiddleware(context);
+        });
+        next(app);
+    };
 }

@@ -8,16 +8,12 @@ namespace ClinicBlog.Core.Comments;
 /// count requests, not enough to recover the address. The salt never leaves the server.</summary>
 public sealed class CommenterIpHasher(byte[] salt)
 {
-    public string? Hash(IPAddress? address)
-    {
-        if (address is null)
-        {
-            return null;
-        }
-
-        var bytes = Encoding.ASCII.GetBytes(address.IsIPv4MappedToIPv6 ? address.MapToIPv4().ToString() : address.ToString());
-        return Convert.ToHexStringLower(HMACSHA256.HashData(salt, bytes));
-    }
+    /// <summary>The hash of the client's <see cref="Security.ClientAddress.Key"/>: an IPv6 client is
+    /// known by its /64, so moving to another address of the same network does not escape a ban.</summary>
+    public string? Hash(IPAddress? address) =>
+        Security.ClientAddress.Key(address) is { } key
+            ? Convert.ToHexStringLower(HMACSHA256.HashData(salt, Encoding.ASCII.GetBytes(key)))
+            : null;
 
     /// <summary>Reads the salt from <paramref name="configured"/>, or from a file in the data directory,
     /// creating a random one there on first use.</summary>

@@ -32,7 +32,7 @@ internal static class CommentsSetup
             limiter.AddPolicy(RateLimitPolicy, context =>
             {
                 var options = context.RequestServices.GetRequiredService<IOptions<CommentOptions>>().Value;
-                var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+                var client = ClinicBlog.Core.Security.ClientAddress.Key(context.Connection.RemoteIpAddress) ?? "unknown";
                 return RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = options.RateLimitPermits,

@@ -36,7 +36,7 @@ internal static class IdentitySetup
         {
             var permits = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<ClinicBlog.Core.BlogOptions>>().Value.SignInRateLimitPermits;
             return System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                ClinicBlog.Core.Security.ClientAddress.Key(context.Connection.RemoteIpAddress) ?? "unknown",
                 _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
         }));
         // Check the account on every staff request, so a lock, a role change or a password reset

@@ -13,7 +13,7 @@ public sealed class PublicUrls(IOptions<BlogOptions> options, IHttpContextAccess
         {
             if (!string.IsNullOrWhiteSpace(options.Value.BaseUrl))
             {
-                return options.Value.BaseUrl.TrimEnd('/');
+                return options.Value.BaseUrl.Trim().TrimEnd('/');
             }
 
             var request = accessor.HttpContext?.Request ?? throw new InvalidOperationException("No request to take the host from.");
