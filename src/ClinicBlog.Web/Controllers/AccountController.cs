@@ -1,4 +1,5 @@
 using ClinicBlog.Core.Authors;
+using ClinicBlog.Core.Security;
 using ClinicBlog.Web.Models;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -11,17 +12,28 @@ namespace ClinicBlog.Web.Controllers;
 /// <summary>Staff sign-in and sign-out.</summary>
 [Route("account")]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class AccountController(SignInManager<StaffUser> signIn, IPasswordHasher<StaffUser> hasher, ILogger<AccountController> logger) : Controller
+public sealed class AccountController(
+    SignInManager<StaffUser> signIn,
+    IPasswordHasher<StaffUser> hasher,
+    SignInThrottle throttle,
+    TimeProvider clock,
+    ILogger<AccountController> logger) : Controller
 {
     private static string? _decoyHash;
 
     internal const string WrongCredentials = "That email and password do not match a staff account.";
     internal const string LockedOut = "This account is locked after too many failed sign-in attempts. Try again in 15 minutes.";
+    internal const string HeldBack = "Too many failed sign-ins with this email from your network. Wait 15 minutes, then try again.";
+    internal const string LockedByAdmin = "This account is locked. Ask an administrator to unlock it.";
 
     [HttpGet("login")]
     public IActionResult Login(string? returnUrl) =>
         View(new LoginViewModel { ReturnUrl = SafeReturnUrl(returnUrl) });
 
+    /// <summary>Checks the password first and only then anything about the account, and counts
+    /// failures per client and email (<see cref="SignInThrottle"/>), never per account: the answer and
+    /// the work done are the same whether or not the email belongs to someone, and a stranger's wrong
+    /// guesses never lock the owner out.</summary>
     [HttpPost("login")]
     [EnableRateLimiting(IdentitySetup.SignInRateLimitPolicy)]
     public async Task<IActionResult> Login(LoginViewModel model)
@@ -33,7 +45,15 @@ public sealed class AccountController(SignInManager<StaffUser> signIn, IPassword
             return View(model);
         }
 
-        var user = await signIn.UserManager.FindByNameAsync(model.Email.Trim());
+        var email = model.Email.Trim();
+        var client = ClientAddress.Key(HttpContext.Connection.RemoteIpAddress);
+        if (throttle.IsHeldBack(client, email))
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return Refused(model, HeldBack);
+        }
+
+        var user = await signIn.UserManager.FindByNameAsync(email);
         if (user is null)
         {
             // Check the password against a decoy hash: an unknown email then takes as long to refuse as
@@ -43,9 +63,15 @@ public sealed class AccountController(SignInManager<StaffUser> signIn, IPassword
             hasher.VerifyHashedPassword(decoy, _decoyHash, model.Password);
         }
 
-        var result = user is null
-            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.PasswordSignInAsync(user, model.Password, model.RememberMe, lockoutOnFailure: true);
+        if (user is null || !await signIn.UserManager.CheckPasswordAsync(user, model.Password))
+        {
+            throttle.RecordFailure(client, email);
+            return Refused(model, WrongCredentials);
+        }
+
+        // The password is right: from here on, saying why sign-in stops reveals nothing to a guesser.
+        throttle.Reset(client, email);
+        var result = await signIn.PasswordSignInAsync(user, model.Password, model.RememberMe, lockoutOnFailure: false);
         if (result.Succeeded)
         {
             logger.LogInformation("Staff member signed in");
@@ -57,10 +83,9 @@ public sealed class AccountController(SignInManager<StaffUser> signIn, IPassword
             return RedirectToAction(nameof(LoginTwoFactor), new { returnUrl = model.ReturnUrl, rememberMe = model.RememberMe });
         }
 
-        // The same words for an unknown email and a wrong password: the form must not reveal who has an account.
-        ModelState.AddModelError(string.Empty, result.IsLockedOut ? LockedOut : WrongCredentials);
-        model.Password = string.Empty;
-        return View(model);
+        // An admin locks without end; Identity's own lockout (wrong two-factor codes) lasts 15 minutes.
+        var lockedByAdmin = user.LockoutEnd > clock.GetUtcNow().AddDays(1);
+        return Refused(model, !result.IsLockedOut ? WrongCredentials : lockedByAdmin ? LockedByAdmin : LockedOut);
     }
 
     [HttpGet("login-2fa")]
@@ -117,6 +142,13 @@ public sealed class AccountController(SignInManager<StaffUser> signIn, IPassword
     {
         Response.StatusCode = StatusCodes.Status403Forbidden;
         return View();
+    }
+
+    private ViewResult Refused(LoginViewModel model, string message)
+    {
+        ModelState.AddModelError(string.Empty, message);
+        model.Password = string.Empty;
+        return View(model);
     }
 
     private string? SafeReturnUrl(string? returnUrl) =>

@@ -22,6 +22,9 @@ internal static class IdentitySetup
                 options.User.RequireUniqueEmail = true;
                 options.Password.RequiredLength = 12;
                 options.Password.RequireNonAlphanumeric = false;
+                // Wrong passwords never lock an account (SignInThrottle holds back the guessing client
+                // instead); Identity's lockout stays for an admin's lock and for wrong two-factor codes,
+                // which only someone who knows the password can send.
                 options.Lockout.AllowedForNewUsers = true;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
@@ -31,6 +34,7 @@ internal static class IdentitySetup
             .AddDefaultTokenProviders();
 
         services.AddScoped<Areas.Admin.StaffContext>();
+        services.AddSingleton<ClinicBlog.Core.Security.SignInThrottle>();
         // Lockout protects each account; this slows a guesser spreading attempts over many accounts.
         services.AddRateLimiter(limiter => limiter.AddPolicy(SignInRateLimitPolicy, context =>
         {
