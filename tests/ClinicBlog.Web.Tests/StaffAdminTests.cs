@@ -37,7 +37,7 @@ public sealed class StaffAdminTests(BlogFactory factory) : IClassFixture<BlogFac
             ["NewAuthorName"] = "Nia Editor",
         });
         var password = (await Html.ParseAsync(account)).QuerySelector("[data-password]")!.TextContent;
-        using var editor = await factory.SignedInClientAsync("new.editor@clinic.test", password);
+        using var editor = await factory.SignedInWithOneTimePasswordAsync("new.editor@clinic.test", password, "Nia-own-password-2026");
         using var queue = await editor.GetAsync("/admin/comments");
         using var users = await editor.GetAsync("/admin/users");
         Assert.Equal(HttpStatusCode.OK, queue.StatusCode);
@@ -66,7 +66,7 @@ public sealed class StaffAdminTests(BlogFactory factory) : IClassFixture<BlogFac
     }
 
     [Fact]
-    public async Task Locking_ends_a_staff_members_access_and_a_reset_password_works_once_unlocked()
+    public async Task Locking_ends_access_and_a_password_reset_does_not_lift_the_lock()
     {
         await factory.CreateStaffAsync("locked.staff@clinic.test", "Locked-staff-password-42", StaffRoles.Author, "Locked Staff");
         using var staff = await factory.SignedInClientAsync("locked.staff@clinic.test", "Locked-staff-password-42");
@@ -82,8 +82,22 @@ public sealed class StaffAdminTests(BlogFactory factory) : IClassFixture<BlogFac
 
         list = await admin.GetDocumentAsync("/admin/users");
         using var reset = await admin.SubmitAsync(list.Form($"form[action='/admin/users/{id}/reset-password']"));
-        var newPassword = (await Html.ParseAsync(reset)).QuerySelector("[data-password]")!.TextContent;
-        using var again = await factory.SignedInClientAsync("locked.staff@clinic.test", newPassword);
+        var resetPage = await Html.ParseAsync(reset);
+        var newPassword = resetPage.QuerySelector("[data-password]")!.TextContent;
+        Assert.NotNull(resetPage.QuerySelector("[data-still-locked]"));
+        using var stillLocked = factory.CreateBrowserlikeClient();
+        var login = await stillLocked.GetDocumentAsync("/account/login");
+        using var refused = await stillLocked.SubmitAsync(login.Form("main form"), new Dictionary<string, string>
+        {
+            ["Email"] = "locked.staff@clinic.test",
+            ["Password"] = newPassword,
+        });
+        Assert.Equal("This account is locked. Ask an administrator to unlock it.", (await Html.ParseAsync(refused)).QuerySelector(".form-errors li")!.TextContent);
+        Assert.Equal("locked", (await admin.GetDocumentAsync("/admin/users")).QuerySelector("tr[data-user='locked.staff@clinic.test'] [data-state]")!.TextContent);
+
+        list = await admin.GetDocumentAsync("/admin/users");
+        using var unlocked = await admin.SubmitAsync(list.Form($"form[action='/admin/users/{id}/unlock']"));
+        using var again = await factory.SignedInWithOneTimePasswordAsync("locked.staff@clinic.test", newPassword, "Locked-staff-own-password-7");
         using var posts = await again.GetAsync("/admin/posts");
         Assert.Equal(HttpStatusCode.OK, posts.StatusCode);
     }

@@ -27,6 +27,9 @@ public sealed class StaffInput
 public sealed record StaffResult(IReadOnlyDictionary<string, string> Errors, string? UserId = null, string? OneTimePassword = null)
 {
     public bool Succeeded => Errors.Count == 0;
+
+    /// <summary>After a password reset: the account stays locked by an Admin until someone unlocks it.</summary>
+    public bool StillLocked { get; init; }
 }
 
 /// <summary>Admins manage staff accounts. The blog always keeps at least one unlocked Admin.</summary>
@@ -72,7 +75,14 @@ public sealed class StaffAccountService(BlogDbContext db, UserManager<StaffUser>
         }
 
         var password = GeneratePassword();
-        var user = new StaffUser { UserName = email, Email = email, EmailConfirmed = true, AuthorId = await AuthorIdAsync(input, cancellationToken) };
+        var user = new StaffUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            AuthorId = await AuthorIdAsync(input, cancellationToken),
+            MustChangePassword = true,
+        };
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
         {
@@ -94,6 +104,9 @@ public sealed class StaffAccountService(BlogDbContext db, UserManager<StaffUser>
             return new StaffResult(new Dictionary<string, string> { [string.Empty] = "That account no longer exists." });
         }
 
+        // One write transaction from the check to the change: two Admins demoting each other at the same
+        // moment are taken one after the other, and the second finds the first already done.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var errors = await ValidateAsync(input, cancellationToken);
         var roles = await users.GetRolesAsync(user);
         if (roles.Contains(StaffRoles.Admin) && input.Role != StaffRoles.Admin && await IsLastAdminAsync(user))
@@ -113,10 +126,13 @@ public sealed class StaffAccountService(BlogDbContext db, UserManager<StaffUser>
         // A role change takes effect at once: the old cookie stops working.
         await users.UpdateSecurityStampAsync(user);
         await AuditAsync(adminId, "staff.updated", user.Id, input.Role, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return new StaffResult(new Dictionary<string, string>(), user.Id);
     }
 
-    /// <summary>Sets a new generated password and returns it once.</summary>
+    /// <summary>Sets a new one-time password and returns it once; it must be changed at the next sign-in.
+    /// An account an Admin locked stays locked (unlocking is its own, audited step); a lockout from
+    /// wrong two-factor codes is lifted.</summary>
     public async Task<StaffResult> ResetPasswordAsync(string adminId, string userId, CancellationToken cancellationToken)
     {
         var user = await users.FindByIdAsync(userId);
@@ -133,10 +149,16 @@ public sealed class StaffAccountService(BlogDbContext db, UserManager<StaffUser>
             return new StaffResult(new Dictionary<string, string> { [string.Empty] = string.Join(" ", reset.Errors.Select(e => e.Description)) });
         }
 
-        await users.SetLockoutEndDateAsync(user, null);
+        if (!IsLockedByAdmin(user))
+        {
+            await users.SetLockoutEndDateAsync(user, null);
+        }
+
         await users.ResetAccessFailedCountAsync(user);
+        user.MustChangePassword = true;
+        await users.UpdateAsync(user);
         await AuditAsync(adminId, "staff.password-reset", user.Id, null, cancellationToken);
-        return new StaffResult(new Dictionary<string, string>(), user.Id, password);
+        return new StaffResult(new Dictionary<string, string>(), user.Id, password) { StillLocked = IsLockedByAdmin(user) };
     }
 
     /// <summary>Locks (indefinitely) or unlocks an account. The last Admin cannot be locked, nor can you lock yourself.</summary>
@@ -148,6 +170,8 @@ public sealed class StaffAccountService(BlogDbContext db, UserManager<StaffUser>
             return new StaffResult(new Dictionary<string, string> { [string.Empty] = "That account no longer exists." });
         }
 
+        // As for a role change: the last-Admin check and the lock in one write transaction.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (locked && (userId == adminId || (await users.IsInRoleAsync(user, StaffRoles.Admin) && await IsLastAdminAsync(user))))
         {
             return new StaffResult(new Dictionary<string, string> { [string.Empty] = userId == adminId ? "You cannot lock your own account." : LastAdminMessage });
@@ -161,6 +185,7 @@ public sealed class StaffAccountService(BlogDbContext db, UserManager<StaffUser>
         }
 
         await AuditAsync(adminId, locked ? "staff.locked" : "staff.unlocked", user.Id, null, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return new StaffResult(new Dictionary<string, string>(), user.Id);
     }
 
@@ -175,6 +200,9 @@ public sealed class StaffAccountService(BlogDbContext db, UserManager<StaffUser>
         var role = (await users.GetRolesAsync(user)).FirstOrDefault();
         return (new StaffInput { Email = user.Email, Role = role, AuthorId = user.AuthorId }, user.Email ?? string.Empty);
     }
+
+    /// <summary>An Admin's lock has no end; Identity's own lockout (wrong two-factor codes) lasts minutes.</summary>
+    private bool IsLockedByAdmin(StaffUser user) => user.LockoutEnd > clock.GetUtcNow().AddDays(1);
 
     private async Task<bool> IsLastAdminAsync(StaffUser user)
     {

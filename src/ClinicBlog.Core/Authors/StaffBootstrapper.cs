@@ -41,6 +41,8 @@ public sealed class StaffBootstrapper(
             Email = email,
             EmailConfirmed = true,
             Author = await FindOrCreateAdminAuthorAsync(cancellationToken),
+            // A password that went through the log is changed at the first sign-in.
+            MustChangePassword = generated,
         };
         var created = await users.CreateAsync(admin, password);
         if (!created.Succeeded)

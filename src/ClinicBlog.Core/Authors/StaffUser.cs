@@ -9,6 +9,9 @@ public class StaffUser : IdentityUser
 
     public Author? Author { get; set; }
 
+    /// <summary>Signed in with a generated or one-time password: the staff pages wait until it is changed.</summary>
+    public bool MustChangePassword { get; set; }
+
     /// <summary>Email me at once when a comment I moderate may describe a crisis.</summary>
     public bool NotifyUrgentComments { get; set; } = true;
 

@@ -2,16 +2,20 @@ using System.Text.Encodings.Web;
 using ClinicBlog.Core;
 using ClinicBlog.Core.Authors;
 using ClinicBlog.Core.Data;
+using ClinicBlog.Web.Hosting;
 using ClinicBlog.Web.Models;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using QRCoder;
 
 namespace ClinicBlog.Web.Controllers;
 
-/// <summary>A staff member's own security: password and two-factor sign-in with an authenticator app.</summary>
+/// <summary>A staff member's own security: password and two-factor sign-in with an authenticator app.
+/// The authenticator key is shown only while two-factor sign-in is being set up; turning it off or
+/// moving to a new key needs the current password and a current code.</summary>
 [Route("account")]
 [Authorize]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
@@ -23,14 +27,22 @@ public sealed class AccountSecurityController(
     IOptions<BlogOptions> options) : Controller
 {
     [HttpGet("security")]
-    public async Task<IActionResult> Index([FromQuery] string? done) =>
-        View(new SecurityViewModel(new ChangePasswordViewModel(), await IsTwoFactorOnAsync(), options.Value.RequireTwoFactor, done switch
+    public async Task<IActionResult> Index([FromQuery] string? done)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        return View(Page(user, done switch
         {
             "password" => "Your password is changed.",
             "2fa-on" => "Two-factor sign-in is on. You will be asked for a code from your app when you sign in.",
             "2fa-off" => "Two-factor sign-in is off.",
             _ => null,
         }));
+    }
 
     [HttpPost("password")]
     public async Task<IActionResult> ChangePassword([Bind(Prefix = "Password")] ChangePasswordViewModel model)
@@ -47,6 +59,12 @@ public sealed class AccountSecurityController(
             var result = await users.ChangePasswordAsync(user, model.CurrentPassword, model.NewPassword);
             if (result.Succeeded)
             {
+                if (user.MustChangePassword)
+                {
+                    user.MustChangePassword = false;
+                    await users.UpdateAsync(user);
+                }
+
                 await signIn.RefreshSignInAsync(user);
                 await AuditAsync(user.Id, "account.password-changed");
                 return RedirectToAction(nameof(Index), new { done = "password" });
@@ -60,7 +78,7 @@ public sealed class AccountSecurityController(
         }
 
         Response.StatusCode = StatusCodes.Status400BadRequest;
-        return View(nameof(Index), new SecurityViewModel(new ChangePasswordViewModel(), user.TwoFactorEnabled, options.Value.RequireTwoFactor, null));
+        return View(nameof(Index), Page(user, null));
     }
 
     [HttpGet("two-factor")]
@@ -70,6 +88,12 @@ public sealed class AccountSecurityController(
         if (user is null)
         {
             return Challenge();
+        }
+
+        // Once two-factor sign-in is on, its key is never shown again (a borrowed session must not copy it).
+        if (user.TwoFactorEnabled)
+        {
+            return RedirectToAction(nameof(Index));
         }
 
         var key = await users.GetAuthenticatorKeyAsync(user);
@@ -85,6 +109,7 @@ public sealed class AccountSecurityController(
     }
 
     [HttpPost("two-factor")]
+    [EnableRateLimiting(IdentitySetup.SignInRateLimitPolicy)]
     public async Task<IActionResult> Setup(TwoFactorSetupViewModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -94,8 +119,12 @@ public sealed class AccountSecurityController(
             return Challenge();
         }
 
-        var code = (model.Code ?? string.Empty).Replace(" ", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal);
-        if (ModelState.IsValid && await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+        if (user.TwoFactorEnabled)
+        {
+            return RedirectToAction(nameof(Index));
+        }
+
+        if (ModelState.IsValid && await IsCurrentCodeAsync(user, model.Code))
         {
             await users.SetTwoFactorEnabledAsync(user, true);
             await signIn.RefreshSignInAsync(user);
@@ -111,7 +140,8 @@ public sealed class AccountSecurityController(
     }
 
     [HttpPost("two-factor/disable")]
-    public async Task<IActionResult> Disable()
+    [EnableRateLimiting(IdentitySetup.SignInRateLimitPolicy)]
+    public async Task<IActionResult> Disable([Bind(Prefix = "Off")] TwoFactorConfirmViewModel model)
     {
         var user = await users.GetUserAsync(User);
         if (user is null)
@@ -119,9 +149,15 @@ public sealed class AccountSecurityController(
             return Challenge();
         }
 
-        if (options.Value.RequireTwoFactor)
+        if (options.Value.RequireTwoFactor || !user.TwoFactorEnabled)
         {
             return RedirectToAction(nameof(Index));
+        }
+
+        if (!await ConfirmAsync(user, model, "Off"))
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(nameof(Index), Page(user, null));
         }
 
         await users.SetTwoFactorEnabledAsync(user, false);
@@ -130,6 +166,65 @@ public sealed class AccountSecurityController(
         await AuditAsync(user.Id, "account.two-factor-disabled");
         return RedirectToAction(nameof(Index), new { done = "2fa-off" });
     }
+
+    /// <summary>A new phone: the old key stops working at once, and two-factor sign-in is set up again
+    /// with a new key (it stays required where the blog requires it).</summary>
+    [HttpPost("two-factor/reset")]
+    [EnableRateLimiting(IdentitySetup.SignInRateLimitPolicy)]
+    public async Task<IActionResult> ResetKey([Bind(Prefix = "Reset")] TwoFactorConfirmViewModel model)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        if (!user.TwoFactorEnabled)
+        {
+            return RedirectToAction(nameof(Setup));
+        }
+
+        if (!await ConfirmAsync(user, model, "Reset"))
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(nameof(Index), Page(user, null));
+        }
+
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        await signIn.RefreshSignInAsync(user);
+        await AuditAsync(user.Id, "account.two-factor-key-reset");
+        return RedirectToAction(nameof(Setup));
+    }
+
+    private async Task<bool> ConfirmAsync(StaffUser user, TwoFactorConfirmViewModel model, string prefix)
+    {
+        if (!ModelState.IsValid)
+        {
+            return false;
+        }
+
+        var passwordOk = await users.CheckPasswordAsync(user, model.CurrentPassword);
+        var codeOk = await IsCurrentCodeAsync(user, model.Code);
+        if (!passwordOk)
+        {
+            ModelState.AddModelError(prefix + "." + nameof(model.CurrentPassword), "That is not your current password.");
+        }
+
+        if (!codeOk)
+        {
+            ModelState.AddModelError(prefix + "." + nameof(model.Code), "That code did not match. Enter the code your app shows now.");
+        }
+
+        return passwordOk && codeOk;
+    }
+
+    private Task<bool> IsCurrentCodeAsync(StaffUser user, string? code) =>
+        users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider,
+            (code ?? string.Empty).Replace(" ", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal));
+
+    private SecurityViewModel Page(StaffUser user, string? message) =>
+        new(new ChangePasswordViewModel(), user.TwoFactorEnabled, options.Value.RequireTwoFactor, message) { MustChangePassword = user.MustChangePassword };
 
     private TwoFactorSetupViewModel BuildSetup(StaffUser user, string key)
     {
@@ -143,8 +238,6 @@ public sealed class AccountSecurityController(
             QrCodeDataUrl = "data:image/png;base64," + Convert.ToBase64String(png),
         };
     }
-
-    private async Task<bool> IsTwoFactorOnAsync() => (await users.GetUserAsync(User))?.TwoFactorEnabled ?? false;
 
     private async Task AuditAsync(string userId, string action)
     {

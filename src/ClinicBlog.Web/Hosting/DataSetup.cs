@@ -33,8 +33,11 @@ internal static class DataSetup
     }
 
     /// <summary>Applies migrations and seeds before the app takes its first request.</summary>
-    public static Task InitializeDatabaseAsync(this WebApplication app) =>
-        DatabaseInitializer.InitializeAsync(app.Services, app.Lifetime.ApplicationStopping);
+    public static async Task InitializeDatabaseAsync(this WebApplication app)
+    {
+        await DatabaseInitializer.InitializeAsync(app.Services, app.Lifetime.ApplicationStopping);
+        await ProtectedAuthenticatorKeyStore.ProtectPlainKeysAsync(app.Services, app.Lifetime.ApplicationStopping);
+    }
 
     private static string ResolveDataDirectory(WebApplicationBuilder builder)
     {

@@ -31,6 +31,7 @@ internal static class IdentitySetup
                 options.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<BlogDbContext>()
+            .AddUserStore<ProtectedAuthenticatorKeyStore>()
             .AddDefaultTokenProviders();
 
         services.AddScoped<Areas.Admin.StaffContext>();

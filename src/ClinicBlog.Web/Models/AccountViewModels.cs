@@ -38,8 +38,26 @@ public sealed class ChangePasswordViewModel
     public string ConfirmPassword { get; set; } = string.Empty;
 }
 
+/// <summary>Proof that the person at the keyboard owns the account, asked before two-factor sign-in is
+/// turned off or moved to a new key: a stolen session alone cannot do either.</summary>
+public sealed class TwoFactorConfirmViewModel
+{
+    [Required(ErrorMessage = "Enter your current password.")]
+    [DataType(DataType.Password)]
+    [Display(Name = "Current password")]
+    public string CurrentPassword { get; set; } = string.Empty;
+
+    [Required(ErrorMessage = "Enter the 6-digit code your app shows now.")]
+    [Display(Name = "Code from your app")]
+    public string Code { get; set; } = string.Empty;
+}
+
 /// <summary>The account security page: password form and two-factor state.</summary>
-public sealed record SecurityViewModel(ChangePasswordViewModel Password, bool TwoFactorEnabled, bool TwoFactorRequired, string? Message);
+public sealed record SecurityViewModel(ChangePasswordViewModel Password, bool TwoFactorEnabled, bool TwoFactorRequired, string? Message)
+{
+    /// <summary>A generated or one-time password must be replaced before anything else.</summary>
+    public bool MustChangePassword { get; init; }
+}
 
 /// <summary>Turning on two-factor sign-in: the key to scan and the code that proves it works.</summary>
 public sealed class TwoFactorSetupViewModel

@@ -1,6 +1,7 @@
 using ClinicBlog.Core.Authors;
 using ClinicBlog.Core.Posts;
 using Microsoft.AspNetCore.Authorization;
+using ClinicBlog.Web.Areas.Admin.Models;
 using ClinicBlog.Web.Models;
 using Microsoft.AspNetCore.Mvc;
 
@@ -33,7 +34,7 @@ public sealed class UsersController(StaffAccountService accounts, PostAdminQuery
         var admin = await staff.ModeratorAsync(User, cancellationToken);
         var result = await accounts.CreateAsync(admin.UserId, input, cancellationToken);
         return result.Succeeded
-            ? View("Password", (input.Email!.Trim(), result.OneTimePassword!))
+            ? View("Password", new OneTimePasswordViewModel(input.Email!.Trim(), result.OneTimePassword!, false))
             : await InvalidAsync(null, input, result, cancellationToken);
     }
 
@@ -63,7 +64,9 @@ public sealed class UsersController(StaffAccountService accounts, PostAdminQuery
         var admin = await staff.ModeratorAsync(User, cancellationToken);
         var existing = await accounts.FindAsync(id, cancellationToken);
         var result = await accounts.ResetPasswordAsync(admin.UserId, id, cancellationToken);
-        return existing is not null && result.Succeeded ? View("Password", (existing.Value.Email, result.OneTimePassword!)) : NotFound();
+        return existing is not null && result.Succeeded
+            ? View("Password", new OneTimePasswordViewModel(existing.Value.Email, result.OneTimePassword!, result.StillLocked))
+            : NotFound();
     }
 
     [HttpPost("{id}/lock")]
