@@ -328,6 +328,8 @@ public sealed class CommentFormTests(CommentFormTests.Factory factory) : IClassF
     [InlineData("Origin", "null")]
     [InlineData("Sec-Fetch-Site", "cross-site")]
     [InlineData("Sec-Fetch-Site", "same-site")]
+    [InlineData("Referer", "https://evil.example/forged.html")]
+    [InlineData("Referer", "http://localhost/posts/x")]
     public async Task A_cross_origin_post_is_refused(string header, string value)
     {
         var slug = await NewPostAsync("Cross origin " + Guid.NewGuid().ToString("N")[..6]);
@@ -339,6 +341,26 @@ public sealed class CommentFormTests(CommentFormTests.Factory factory) : IClassF
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal(0, await CountAsync(slug));
+    }
+
+    [Fact]
+    public async Task A_referer_from_another_site_is_refused_even_when_the_other_headers_look_right()
+    {
+        var slug = await NewPostAsync("Referer check");
+        using var client = factory.CreateBrowserlikeClient(followRedirects: false);
+        using var forged = new HttpRequestMessage(HttpMethod.Post, $"/posts/{slug}/comments") { Content = Form("Ann", "Forged with a referer") };
+        forged.Headers.Add("Sec-Fetch-Site", "same-origin");
+        forged.Headers.Referrer = new Uri("https://evil.example/page");
+        using var own = new HttpRequestMessage(HttpMethod.Post, $"/posts/{slug}/comments") { Content = Form("Ann", "From the post page") };
+        own.Headers.Add("Sec-Fetch-Site", "same-origin");
+        own.Headers.Referrer = new Uri($"https://localhost/posts/{slug}");
+
+        using var refused = await client.SendAsync(forged);
+        using var accepted = await client.SendAsync(own);
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        Assert.Equal(1, await CountAsync(slug));
     }
 
     [Fact]

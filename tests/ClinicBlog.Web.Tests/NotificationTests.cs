@@ -34,6 +34,9 @@ public sealed partial class NotificationTests(NotificationTests.Factory factory)
             ["Blog:Smtp:Security"] = "None",
             ["Blog:Smtp:From"] = "blog@clinic.test",
             ["Blog:Notifications:DigestMinutes"] = "30",
+            // Each test sends its own urgent comment and expects word of it in the next round; the
+            // grouping of urgent messages has its own tests (UrgentNotificationTests).
+            ["Blog:Notifications:UrgentIntervalMinutes"] = "0",
             // The tests run the sender's rounds themselves.
             ["Blog:Notifications:PollSeconds"] = "3600",
         };

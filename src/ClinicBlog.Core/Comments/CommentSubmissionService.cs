@@ -114,11 +114,14 @@ public sealed class CommentSubmissionService(
             IsUrgent = verdict.IsUrgent,
             ModerationReason = verdict.ReasonText,
             IpHash = ipHash,
+            // A banned sender's comment (even an urgent one, which stays in the queue) never sets off an
+            // email: counted as already considered, the notification planner passes it by.
+            HeldNotifiedAt = banned ? now : null,
         };
         db.Comments.Add(comment);
         await db.SaveChangesAsync(cancellationToken);
 
-        if (comment.IsUrgent)
+        if (comment.IsUrgent && !banned)
         {
             logger.LogWarning("Urgent comment {CommentId} on post {PostId} is waiting for a moderator", comment.Id, post.Id);
             notifications.Wake();

@@ -11,6 +11,12 @@ public sealed class NotificationOptions
     [Range(1, 1_440)]
     public int DigestMinutes { get; set; } = 30;
 
+    /// <summary>Urgent comments are told at once, but at most one round of urgent messages goes out in this
+    /// many minutes: comments arriving meanwhile wait for the next round, which says how many came, so a
+    /// flood of comments cannot flood staff inboxes. 0 sends a round for every urgent comment.</summary>
+    [Range(0, 60)]
+    public int UrgentIntervalMinutes { get; set; } = 5;
+
     /// <summary>How often the background sender looks for work (urgent comments also wake it at once).</summary>
     [Range(1, 3_600)]
     public int PollSeconds { get; set; } = 15;

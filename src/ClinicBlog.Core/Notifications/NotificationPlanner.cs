@@ -37,7 +37,8 @@ public sealed class NotificationPlanner(
     /// <summary>A comment that was just approved, as the approval message needs it.</summary>
     public sealed record ApprovedComment(int Id, string PostTitle, int? PostAuthorId);
 
-    /// <summary>Queues a message per moderator for each new urgent comment, and a digest of the other
+    /// <summary>Queues one message per moderator for the new urgent comments they moderate (at most one
+    /// round every <see cref="NotificationOptions.UrgentIntervalMinutes"/>), and a digest of the other
     /// held comments once the oldest of them has waited <see cref="NotificationOptions.DigestMinutes"/>.
     /// Every comment is considered once. Returns how many messages were queued.</summary>
     public async Task<int> PlanHeldCommentsAsync(DateTime now, CancellationToken cancellationToken)
@@ -49,6 +50,11 @@ public sealed class NotificationPlanner(
             .ToListAsync(cancellationToken);
         var urgent = held.Where(c => c.IsUrgent).ToList();
         var ordinary = held.Where(c => !c.IsUrgent).ToList();
+        if (urgent.Count > 0 && !await UrgentRoundIsDueAsync(now, cancellationToken))
+        {
+            // They wait for the next round, which tells of them together.
+            urgent.Clear();
+        }
         var digestDue = ordinary.Count > 0 && ordinary[0].CreatedAt <= now.AddMinutes(-options.Value.DigestMinutes);
         if (urgent.Count == 0 && !digestDue)
         {
@@ -57,10 +63,13 @@ public sealed class NotificationPlanner(
 
         var staff = await RecipientsAsync(now, cancellationToken);
         var messages = new List<Notification>();
-        foreach (var comment in urgent)
+        foreach (var recipient in staff.Where(r => r.Urgent))
         {
-            messages.AddRange(staff.Where(r => r.Urgent && r.Moderates(comment.PostAuthorId))
-                .Select(r => Message(NotificationKind.UrgentComment, r, now, UrgentSubject(comment), UrgentBody(comment))));
+            var theirs = urgent.Where(c => recipient.Moderates(c.PostAuthorId)).ToList();
+            if (theirs.Count > 0)
+            {
+                messages.Add(Message(NotificationKind.UrgentComment, recipient, now, UrgentSubject(theirs), UrgentBody(theirs)));
+            }
         }
 
         var considered = urgent.Select(c => c.Id).ToList();
@@ -166,14 +175,41 @@ public sealed class NotificationPlanner(
         CreatedAt = now,
     };
 
-    private static string UrgentSubject(HeldComment comment) => $"Urgent comment waiting on “{comment.PostTitle}”";
-
-    private string UrgentBody(HeldComment comment)
+    /// <summary>True when no round of urgent messages went out in the last
+    /// <see cref="NotificationOptions.UrgentIntervalMinutes"/>.</summary>
+    private async Task<bool> UrgentRoundIsDueAsync(DateTime now, CancellationToken cancellationToken)
     {
-        var body = new StringBuilder()
-            .Append("A comment on “").Append(comment.PostTitle).Append("” may describe a crisis. It is waiting for a moderator.\n")
-            .Append("It arrived ").Append(Time(comment.CreatedAt)).Append(".\n\n")
-            .Append("Open it: ").Append(CommentLink(comment.Id)).Append('\n');
+        var interval = options.Value.UrgentIntervalMinutes;
+        if (interval == 0)
+        {
+            return true;
+        }
+
+        var last = await db.Notifications.AsNoTracking().Where(n => n.Kind == NotificationKind.UrgentComment)
+            .MaxAsync(n => (DateTime?)n.CreatedAt, cancellationToken);
+        return last is null || last <= now.AddMinutes(-interval);
+    }
+
+    private static string UrgentSubject(List<HeldComment> comments) => comments.Count == 1
+        ? $"Urgent comment waiting on “{comments[0].PostTitle}”"
+        : string.Create(CultureInfo.InvariantCulture, $"{comments.Count} urgent comments are waiting");
+
+    private string UrgentBody(List<HeldComment> comments)
+    {
+        var body = new StringBuilder();
+        if (comments.Count == 1)
+        {
+            var comment = comments[0];
+            body.Append("A comment on “").Append(comment.PostTitle).Append("” may describe a crisis. It is waiting for a moderator.\n")
+                .Append("It arrived ").Append(Time(comment.CreatedAt)).Append(".\n\n")
+                .Append("Open it: ").Append(CommentLink(comment.Id)).Append('\n');
+        }
+        else
+        {
+            body.Append(CultureInfo.InvariantCulture, $"{comments.Count} comments that may describe a crisis arrived and are waiting for a moderator:\n\n");
+            AppendCommentLinks(body, comments.Select(c => (c.Id, c.PostTitle, (DateTime?)c.CreatedAt)).ToList());
+        }
+
         return Footer(body);
     }
 
