@@ -18,37 +18,15 @@ public sealed partial class NotificationTests(NotificationTests.Factory factory)
     private const string Password = "Staff-password-123";
     private const string CrisisText = "Honestly I want to end my life, nothing helps anymore.";
 
-    public sealed class Factory : BlogFactory
+    public sealed class Factory : MailingBlogFactory
     {
-        private MailCatcher? _mail;
-
-        public MailCatcher Mail { get => _mail ??= new(); init => _mail = value; }
-
-        public override FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
-
-        protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+        protected override IReadOnlyDictionary<string, string> MoreSettings => new Dictionary<string, string>
         {
-            ["Blog:BaseUrl"] = "https://blog.clinic.test",
-            ["Blog:Smtp:Host"] = "127.0.0.1",
-            ["Blog:Smtp:Port"] = Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Blog:Smtp:Security"] = "None",
-            ["Blog:Smtp:From"] = "blog@clinic.test",
             ["Blog:Notifications:DigestMinutes"] = "30",
             // Each test sends its own urgent comment and expects word of it in the next round; the
             // grouping of urgent messages has its own tests (UrgentNotificationTests).
             ["Blog:Notifications:UrgentIntervalMinutes"] = "0",
-            // The tests run the sender's rounds themselves.
-            ["Blog:Notifications:PollSeconds"] = "3600",
         };
-
-        /// <summary>One round of the background sender, as it runs every few seconds.</summary>
-        public Task<int> RunSenderAsync() => Services.GetRequiredService<NotificationDispatcher>().RunOnceAsync(CancellationToken.None);
-
-        public override async ValueTask DisposeAsync()
-        {
-            await base.DisposeAsync();
-            Mail.Dispose();
-        }
     }
 
     [Fact]

@@ -14,32 +14,7 @@ public sealed class UrgentNotificationTests(UrgentNotificationTests.Factory fact
 {
     private const string Password = "Staff-password-123";
 
-    public sealed class Factory : BlogFactory
-    {
-        private MailCatcher? _mail;
-
-        public MailCatcher Mail => _mail ??= new();
-
-        public override FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
-
-        protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
-        {
-            ["Blog:BaseUrl"] = "https://blog.clinic.test",
-            ["Blog:Smtp:Host"] = "127.0.0.1",
-            ["Blog:Smtp:Port"] = Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Blog:Smtp:Security"] = "None",
-            ["Blog:Smtp:From"] = "blog@clinic.test",
-            ["Blog:Notifications:PollSeconds"] = "3600",
-        };
-
-        public Task<int> RunSenderAsync() => Services.GetRequiredService<NotificationDispatcher>().RunOnceAsync(CancellationToken.None);
-
-        public override async ValueTask DisposeAsync()
-        {
-            await base.DisposeAsync();
-            _mail?.Dispose();
-        }
-    }
+    public sealed class Factory : MailingBlogFactory;
 
     [Fact]
     public async Task A_flood_of_urgent_comments_sends_each_moderator_one_message_at_once_and_one_more_saying_how_many()
