@@ -32,11 +32,11 @@ app.UseSecurityHeaders();
 app.UseBlogMedia();
 app.UseRouting();
 app.UseRequestLimits();
-app.UseFormsWithoutNullBytes();
 app.UseRateLimiter();
 app.UseReaderCaching();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseFormBodies();
 
 app.MapBlogHealthChecks();
 app.MapStaticAssets();

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using AngleSharp.Dom;
 
 namespace ClinicBlog.Web.Tests;
 
@@ -66,8 +67,56 @@ public sealed class BadInputTests(BadInputTests.Server server) : IClassFixture<B
             $"{what}: the app logged an error:\n{App.Output}");
     }
 
+    public static TheoryData<string, string, byte[], int> ChunkedRequests => new()
+    {
+        // What, path, body (sent chunked: no Content-Length says how long it is), expected status.
+        { "a chunked comment body over the 512 KB limit", $"/posts/{TestContent.SeedSlug}/comments", Form("Name=A&Body=" + new string('x', 600_000)), 413 },
+        { "a chunked staff form body over the 4 MB limit", "/account/login", Form("Email=a&Password=" + new string('x', 5_000_000)), 413 },
+        { "a chunked comment within the limit", $"/posts/{TestContent.SeedSlug}/comments", Form("Name=Chunky&Body=Sent+in+chunks."), 302 },
+    };
+
+    [Theory]
+    [MemberData(nameof(ChunkedRequests))]
+    public async Task A_chunked_body_over_the_limit_gets_413_like_a_declared_one(string what, string path, byte[] body, int expected)
+    {
+        var (status, text) = await SendRawAsync("POST", path, body, chunked: true);
+
+        Assert.True(status == expected, $"{what}: expected {expected}, got {status}");
+        Assert.DoesNotContain("Exception", text, StringComparison.Ordinal);
+        Assert.True(App.Output.Split('\n').All(line => !line.Contains("[ERR]", StringComparison.Ordinal) && !line.Contains("[FTL]", StringComparison.Ordinal)),
+            $"{what}: the app logged an error:\n{App.Output}");
+    }
+
+    [Fact]
+    public async Task A_chunked_upload_over_the_limit_gets_413_like_a_declared_one()
+    {
+        var jar = new PlainCookieJar();
+        using var admin = new HttpClient(jar) { BaseAddress = App.BaseAddress };
+        var login = await admin.GetDocumentAsync("/account/login");
+        using (await admin.SubmitAsync(login.Form("main form"), new Dictionary<string, string> { ["Email"] = BlogFactory.AdminEmail, ["Password"] = BlogFactory.AdminPassword }))
+        {
+        }
+
+        var page = await admin.GetDocumentAsync("/admin/media");
+        var token = page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
+        var big = new byte[7 * 1024 * 1024];
+        Images.TinyPng.CopyTo(big, 0);
+        using var content = new MultipartFormDataContent();
+        content.Add(new StringContent(token), "__RequestVerificationToken");
+        var file = new ByteArrayContent(big);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png");
+        content.Add(file, "file", "huge.png");
+        var headers = $"Content-Type: {content.Headers.ContentType}\r\nCookie: {jar.CookieHeader}\r\n";
+
+        var (status, text) = await SendRawAsync("POST", "/admin/media", await content.ReadAsByteArrayAsync(), chunked: true, headers);
+
+        Assert.Equal(413, status);
+        Assert.Contains("too large for this blog to accept", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("[ERR]", App.Output, StringComparison.Ordinal);
+    }
+
     /// <summary>Sends the request as bytes on a socket, so nothing on the client side fixes the path or the body.</summary>
-    private async Task<(int Status, string Text)> SendRawAsync(string method, string path, byte[] body)
+    private async Task<(int Status, string Text)> SendRawAsync(string method, string path, byte[] body, bool chunked = false, string? moreHeaders = null)
     {
         using var tcp = new TcpClient();
         await tcp.ConnectAsync(IPAddress.Loopback, App.BaseAddress.Port);
@@ -76,7 +125,12 @@ public sealed class BadInputTests(BadInputTests.Server server) : IClassFixture<B
             .Append(method).Append(' ').Append(path).Append(" HTTP/1.1\r\n")
             .Append("Host: 127.0.0.1:").Append(App.BaseAddress.Port).Append("\r\n")
             .Append("Connection: close\r\n");
-        if (body.Length > 0 || method == "POST")
+        if (chunked)
+        {
+            head.Append(moreHeaders ?? "Content-Type: application/x-www-form-urlencoded\r\n").Append("Transfer-Encoding: chunked\r\n");
+            body = Chunked(body);
+        }
+        else if (body.Length > 0 || method == "POST")
         {
             head.Append("Content-Type: application/x-www-form-urlencoded\r\nContent-Length: ").Append(body.Length).Append("\r\n");
         }
@@ -119,4 +173,20 @@ public sealed class BadInputTests(BadInputTests.Server server) : IClassFixture<B
     }
 
     private static byte[] Form(string body) => Encoding.ASCII.GetBytes(body);
+
+    /// <summary>The body in HTTP/1.1 chunked transfer coding, 32 KB a chunk.</summary>
+    private static byte[] Chunked(byte[] body)
+    {
+        using var coded = new MemoryStream();
+        for (var offset = 0; offset < body.Length; offset += 32 * 1024)
+        {
+            var length = Math.Min(32 * 1024, body.Length - offset);
+            coded.Write(Encoding.ASCII.GetBytes(length.ToString("x", System.Globalization.CultureInfo.InvariantCulture) + "\r\n"));
+            coded.Write(body, offset, length);
+            coded.Write("\r\n"u8);
+        }
+
+        coded.Write("0\r\n\r\n"u8);
+        return coded.ToArray();
+    }
 }

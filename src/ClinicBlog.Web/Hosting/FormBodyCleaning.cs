@@ -1,32 +1,8 @@
 namespace ClinicBlog.Web.Hosting;
 
-/// <summary>Drops null characters from URL-encoded form posts before anything reads them. ASP.NET
-/// Core's form reader refuses a whole form holding one (%00), so an author who pasted text with a
-/// stray null byte would get an error and lose the article; nobody means to type one.</summary>
+/// <summary>Drops null characters from URL-encoded form posts (read by <see cref="RequestLimits.UseFormBodies"/>).</summary>
 internal static class FormBodyCleaning
 {
-    private const string Cleaned = "clinicblog.form-cleaned";
-
-    public static void UseFormsWithoutNullBytes(this WebApplication app) =>
-        app.Use(async (context, next) =>
-        {
-            var request = context.Request;
-            // An error page re-executes the request: its body was read (and cleaned) the first time.
-            if (context.Items.TryAdd(Cleaned, true)
-                && HttpMethods.IsPost(request.Method)
-                && request.ContentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) == true)
-            {
-                // Reading honours the request size limit: a body over it fails here with 413.
-                using var buffer = new MemoryStream();
-                await request.Body.CopyToAsync(buffer, context.RequestAborted);
-                var cleaned = Clean(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
-                request.Body = new MemoryStream(cleaned, writable: false);
-                request.ContentLength = cleaned.Length;
-            }
-
-            await next(context);
-        });
-
     /// <summary>The body without raw NUL bytes and without the %00 escape (any case). A literal "%00"
     /// typed by a person arrives encoded as %2500, so only a real null byte matches.</summary>
     internal static byte[] Clean(ReadOnlySpan<byte> body)
