@@ -250,6 +250,35 @@ public sealed class DiscoveryTests(DiscoveryTests.Factory factory) : IClassFixtu
         Assert.NotNull(parking.QuerySelector(".disclaimer"));
     }
 
+    [Fact]
+    public async Task A_tag_used_only_on_unpublished_posts_has_no_page_or_feed_until_one_is_published()
+    {
+        await factory.WithDbAsync(async db =>
+        {
+            db.Tags.Add(new Tag { Name = "Upcoming partnership", Slug = "upcoming-partnership" });
+            await db.SaveChangesAsync();
+        });
+        await factory.AddPostAsync("Secret launch draft", PostStatus.Draft, null, "upcoming-partnership");
+        await factory.AddPostAsync("Secret launch scheduled", PostStatus.Scheduled, DateTime.UtcNow.AddDays(3), "upcoming-partnership");
+        using var reader = factory.CreateBrowserlikeClient();
+
+        var hidden = new List<HttpStatusCode>();
+        foreach (var url in new[] { "/tags/upcoming-partnership", "/tags/upcoming-partnership/feed.xml", "/tags/upcoming-partnership/atom.xml" })
+        {
+            using var response = await reader.GetAsync(url);
+            hidden.Add(response.StatusCode);
+            Assert.DoesNotContain("Upcoming partnership", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        await factory.AddPostAsync("Partnership announced", PostStatus.Published, DateTime.UtcNow.AddHours(-1), "upcoming-partnership");
+        using var shown = await reader.GetAsync("/tags/upcoming-partnership");
+
+        Assert.All(hidden, status => Assert.Equal(HttpStatusCode.NotFound, status));
+        Assert.Equal(HttpStatusCode.OK, shown.StatusCode);
+        var titles = (await Html.ParseAsync(shown)).QuerySelectorAll(".post-card h2 a").Select(a => a.TextContent).ToList();
+        Assert.Equal(["Partnership announced"], titles);
+    }
+
     private async Task HiddenPostsAsync()
     {
         if (!await factory.WithDbAsync(db => db.Posts.AnyAsync(p => p.Slug == "hidden-draft-ketamine")))

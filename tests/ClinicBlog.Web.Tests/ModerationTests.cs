@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using AngleSharp.Dom;
 using ClinicBlog.Core.Authors;
 using ClinicBlog.Core.Comments;
 using ClinicBlog.Core.Posts;
@@ -147,6 +148,66 @@ public sealed class ModerationTests(BlogFactory factory) : IClassFixture<BlogFac
 
     private Task<CommentStatus> StatusAsync(int id) =>
         factory.WithDbAsync(db => db.Comments.Where(c => c.Id == id).Select(c => c.Status).SingleAsync());
+
+    [Theory]
+    [InlineData("99999999")]
+    [InlineData("3651")]
+    [InlineData("0")]
+    [InlineData("-5")]
+    [InlineData("ten")]
+    [InlineData("1.5")]
+    public async Task A_ban_of_absurd_or_unreadable_length_is_refused_next_to_the_field_with_the_typed_value_kept(string days)
+    {
+        var slug = await factory.AddPostAsync("Ban length " + Guid.NewGuid().ToString("N")[..6], PostStatus.Published, DateTime.UtcNow.AddDays(-1));
+        var id = (await AddPendingAsync(slug, 1))[0];
+        using var admin = await factory.SignedInAdminAsync();
+        var before = await factory.WithDbAsync(db => db.CommenterBans.CountAsync());
+
+        var page = await admin.GetDocumentAsync($"/admin/comments/{id}/reply");
+        using var response = await admin.SubmitAsync(page.Form($"form[action='/admin/comments/{id}/ban']"), new Dictionary<string, string>
+        {
+            ["Reason"] = "abusive",
+            ["Days"] = days,
+        });
+        var again = await Html.ParseAsync(response);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(CommenterBan.DaysMessage, again.QuerySelector("#ban-days-error")!.TextContent);
+        Assert.Equal(days, again.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#ban-days")!.Value);
+        Assert.Equal("abusive", again.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#ban-reason")!.Value);
+        Assert.Equal(before, await factory.WithDbAsync(db => db.CommenterBans.CountAsync()));
+        Assert.Equal(CommentStatus.Pending, await StatusAsync(id));
+    }
+
+    [Fact]
+    public async Task An_author_cannot_set_a_ban_that_holds_on_every_post()
+    {
+        const string email = "banning.author@clinic.test";
+        const string password = "Banning-author-password-42";
+        var authorId = await factory.CreateStaffAsync(email, password, StaffRoles.Author, "Banning Author");
+        var slug = await factory.AddPostByAsync(authorId, "Own post with a troll", PostStatus.Published, DateTime.UtcNow.AddDays(-1));
+        var id = (await AddPendingAsync(slug, 1))[0];
+        using var author = await factory.SignedInClientAsync(email, password);
+        using var admin = await factory.SignedInAdminAsync();
+        var before = await factory.WithDbAsync(db => db.CommenterBans.CountAsync());
+
+        var page = await author.GetDocumentAsync($"/admin/comments/{id}/reply");
+        var adminForm = (await admin.GetDocumentAsync($"/admin/comments/{id}/reply")).Form($"form[action='/admin/comments/{id}/ban']");
+        // The author posts the ban form anyway, with a token of their own.
+        var token = page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
+        using var forged = await author.PostAsync($"/admin/comments/{id}/ban", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["Days"] = "30",
+        }));
+
+        Assert.NotNull(page.QuerySelector("#reply-body"));
+        Assert.Null(page.QuerySelector($"form[action='/admin/comments/{id}/ban']"));
+        Assert.NotNull(adminForm);
+        Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
+        Assert.Equal(before, await factory.WithDbAsync(db => db.CommenterBans.CountAsync()));
+        Assert.Equal(CommentStatus.Pending, await StatusAsync(id));
+    }
 
     private Task<List<int>> AddPendingAsync(string slug, int count) =>
         factory.WithDbAsync(async db =>

@@ -26,6 +26,9 @@ public enum ModerationOutcome
 
     /// <summary>At least one comment does not exist (any more); nothing was changed.</summary>
     NotFound,
+
+    /// <summary>What was asked is not possible as given (such as a ban of absurd length); nothing was changed.</summary>
+    Invalid,
 }
 
 /// <summary>Staff decisions on comments. Each one is recorded in the audit log (who, what, when),
@@ -165,11 +168,23 @@ public sealed class CommentModerationService(
         return (ModerationOutcome.Done, null);
     }
 
-    /// <summary>Bans the sender of a comment (by its email and IP hash) and marks the comment as spam.</summary>
+    /// <summary>Bans the sender of a comment (by its email and IP hash) and marks the comment as spam.
+    /// A ban holds on every post, so only those who moderate every post (and see and lift bans at
+    /// /admin/bans) may set one: Admins and Editors.</summary>
     public async Task<ModerationOutcome> BanSenderAsync(
         Moderator who, int commentId, string? reason, int? days, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(who);
+        if (!who.CanModerateAll)
+        {
+            return ModerationOutcome.Forbidden;
+        }
+
+        if (days is < 1 or > CommenterBan.MaxDays)
+        {
+            return ModerationOutcome.Invalid;
+        }
+
         var check = await CheckAsync(who, [commentId], cancellationToken);
         if (check != ModerationOutcome.Done)
         {
@@ -184,13 +199,13 @@ public sealed class CommentModerationService(
             IpHash = comment.IpHash,
             Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(),
             CreatedAt = now,
-            ExpiresAt = days is > 0 ? now.AddDays(days.Value) : null,
+            ExpiresAt = days is { } length ? now.AddDays(length) : null,
             CreatedById = who.UserId,
         });
         comment.Status = CommentStatus.Spam;
         comment.ModeratedAt = now;
         comment.ModeratedById = who.UserId;
-        db.AuditEntries.Add(Audit(who, "commenter.banned", commentId, now, days is > 0 ? $"for {days} days" : "without end"));
+        db.AuditEntries.Add(Audit(who, "commenter.banned", commentId, now, days is { } d ? $"for {d} days" : "without end"));
         await db.SaveChangesAsync(cancellationToken);
         await cache.CommentsChangedAsync([comment.PostId], cancellationToken);
         return ModerationOutcome.Done;

@@ -26,11 +26,12 @@ public sealed class CommenterIpHasher(byte[] salt)
 
         if (File.Exists(saltFile))
         {
+            Data.OwnerOnlyFiles.Tighten(saltFile);
             return Convert.FromBase64String(File.ReadAllText(saltFile).Trim());
         }
 
         var salt = RandomNumberGenerator.GetBytes(32);
-        File.WriteAllText(saltFile, Convert.ToBase64String(salt));
+        Data.OwnerOnlyFiles.WriteAllText(saltFile, Convert.ToBase64String(salt));
         return salt;
     }
 }

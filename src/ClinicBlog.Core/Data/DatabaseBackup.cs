@@ -21,6 +21,8 @@ public static class DatabaseBackup
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         var partial = target + ".partial";
         File.Delete(partial);
+        // The copy holds commenters' emails and staff password hashes: owner-only from its first byte.
+        OwnerOnlyFiles.Create(partial);
         string check;
         await using (var from = new SqliteConnection(connectionString))
         await using (var to = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = partial, Pooling = false }.ToString()))

@@ -12,13 +12,31 @@ public static class DatabaseInitializer
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BlogDbContext>();
+        // Created (or tightened) before SQLite opens it: its -wal and -shm files take the same mode.
+        var file = DatabaseFile(db);
+        if (file is not null)
+        {
+            OwnerOnlyFiles.TightenDatabase(file);
+        }
+
         await db.Database.MigrateAsync(cancellationToken);
         // WAL lets readers go on while a comment is written, and survives a crash mid-write.
         // The mode is stored in the database file, so setting it once per start is enough.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        if (file is not null)
+        {
+            OwnerOnlyFiles.TightenDatabase(file);
+        }
+
         await FillSearchTextAsync(db, cancellationToken);
         await scope.ServiceProvider.GetRequiredService<BlogSeeder>().SeedAsync(cancellationToken);
         await scope.ServiceProvider.GetRequiredService<StaffBootstrapper>().EnsureAsync(cancellationToken);
+    }
+
+    private static string? DatabaseFile(BlogDbContext db)
+    {
+        var source = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+        return string.IsNullOrEmpty(source) || source == ":memory:" || source.StartsWith("file:", StringComparison.Ordinal) ? null : Path.GetFullPath(source);
     }
 
     /// <summary>Posts saved before search indexed the visible text get it once (the migration cannot

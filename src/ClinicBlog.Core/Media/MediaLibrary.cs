@@ -19,6 +19,8 @@ public sealed class MediaLibrary(BlogDbContext db, MediaStorage storage, TimePro
     /// <summary>The largest upload accepted, in bytes (5 MB).</summary>
     public const long MaxBytes = 5 * 1024 * 1024;
 
+    private const string NotAnImage = "That file is not a JPEG, PNG, WebP or GIF image (its content was checked, not just its name).";
+
     public async Task<UploadResult> UploadAsync(Stream content, long length, string originalName, string? userId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
@@ -42,13 +44,20 @@ public sealed class MediaLibrary(BlogDbContext db, MediaStorage storage, TimePro
         var info = ImageInspector.Inspect(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
         if (info is null)
         {
-            return new UploadResult(null, "That file is not a JPEG, PNG, WebP or GIF image (its content was checked, not just its name).");
+            return new UploadResult(null, NotAnImage);
+        }
+
+        // Served without its EXIF, GPS, XMP and comments: the clinic's photos must not say where or when they were taken.
+        var clean = ImageMetadata.Strip(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), info.ContentType);
+        if (clean is null || ImageInspector.Inspect(clean.Bytes) is null)
+        {
+            return new UploadResult(null, NotAnImage);
         }
 
         var fileName = Guid.NewGuid().ToString("N") + info.Extension;
         Directory.CreateDirectory(storage.Directory);
         var path = Path.Combine(storage.Directory, fileName);
-        await File.WriteAllBytesAsync(path, buffer.ToArray(), cancellationToken);
+        await File.WriteAllBytesAsync(path, clean.Bytes, cancellationToken);
 
         var now = clock.GetUtcNow().UtcDateTime;
         var file = new MediaFile
@@ -56,9 +65,10 @@ public sealed class MediaLibrary(BlogDbContext db, MediaStorage storage, TimePro
             FileName = fileName,
             OriginalName = Path.GetFileName(originalName ?? "image").Trim() is { Length: > 0 } name ? name[..Math.Min(name.Length, 255)] : "image",
             ContentType = info.ContentType,
-            Length = buffer.Length,
-            Width = info.Width,
-            Height = info.Height,
+            Length = clean.Bytes.Length,
+            // A photo turned a quarter by its orientation shows with its width and height swapped.
+            Width = clean.IsTurned ? info.Height : info.Width,
+            Height = clean.IsTurned ? info.Width : info.Height,
             CreatedAt = now,
             UploadedById = userId,
         };

@@ -12,11 +12,13 @@ public sealed class PublishedPostQuery(BlogDbContext db, TimeProvider clock)
     public Task<PagedList<PostSummary>> ListAsync(int page, int pageSize, CancellationToken cancellationToken) =>
         PageAsync(Visible, page, pageSize, cancellationToken);
 
-    /// <summary>Visible posts carrying the tag; null when no such tag exists.</summary>
+    /// <summary>Visible posts carrying the tag; null when no visible post carries it (a tag used only
+    /// on drafts or scheduled posts would otherwise tell what the clinic is about to publish).</summary>
     public async Task<(TagLink Tag, PagedList<PostSummary> Posts)?> ListByTagAsync(
         string tagSlug, int page, int pageSize, CancellationToken cancellationToken)
     {
-        var tag = await db.Tags.AsNoTracking().Where(t => t.Slug == tagSlug)
+        var tag = await db.Tags.AsNoTracking()
+            .Where(t => t.Slug == tagSlug && t.Posts.AsQueryable().Any(PostVisibility.VisibleAt(clock.GetUtcNow().UtcDateTime)))
             .Select(t => new TagLink(t.Name, t.Slug)).SingleOrDefaultAsync(cancellationToken);
         if (tag is null)
         {

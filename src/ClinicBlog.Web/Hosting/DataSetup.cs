@@ -29,7 +29,7 @@ internal static class DataSetup
         builder.Services.AddBlogCore(connectionString, MigrationsAssembly.Name);
         builder.Services.AddDataProtection()
             .SetApplicationName("ClinicBlog")
-            .PersistKeysToFileSystem(Directory.CreateDirectory(Path.Combine(dataDirectory, "keys")));
+            .PersistKeysToFileSystem(OwnerOnlyFiles.CreateDirectory(Path.Combine(dataDirectory, "keys")));
     }
 
     /// <summary>Applies migrations and seeds before the app takes its first request.</summary>
@@ -47,7 +47,7 @@ internal static class DataSetup
             string.IsNullOrWhiteSpace(configured) ? "data" : configured));
         try
         {
-            Directory.CreateDirectory(path);
+            OwnerOnlyFiles.CreateDirectory(path);
             Directory.CreateDirectory(Path.Combine(path, "uploads"));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -124,7 +124,7 @@ public sealed class CommentsController(
     public async Task<IActionResult> Reply(int id, CancellationToken cancellationToken)
     {
         var comment = await FindAsync(id, cancellationToken);
-        return comment is null ? NotFound() : View(new StaffReplyViewModel(comment, options.Value.EffectiveCannedReplies, new StaffReplyForm()));
+        return comment is null ? NotFound() : View(await ReplyPageAsync(comment, new StaffReplyForm(), new BanForm(), cancellationToken));
     }
 
     [HttpPost("{id:int}/reply")]
@@ -145,7 +145,7 @@ public sealed class CommentsController(
                 ? "Write a reply or choose a ready-made one."
                 : "A reply can be at most 5,000 characters.");
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View(new StaffReplyViewModel(comment, canned, form));
+            return View(await ReplyPageAsync(comment, form, new BanForm(), cancellationToken));
         }
 
         var who = await staff.ModeratorAsync(User, cancellationToken);
@@ -160,8 +160,26 @@ public sealed class CommentsController(
     {
         ArgumentNullException.ThrowIfNull(form);
         var who = await staff.ModeratorAsync(User, cancellationToken);
+        if (!who.CanModerateAll)
+        {
+            return Forbid();
+        }
+
+        if (!form.TryReadDays(out var days))
+        {
+            var comment = await FindAsync(id, cancellationToken);
+            if (comment is null)
+            {
+                return NotFound();
+            }
+
+            ModelState.AddModelError("Days", CommenterBan.DaysMessage);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(nameof(Reply), await ReplyPageAsync(comment, new StaffReplyForm(), form, cancellationToken));
+        }
+
         var reason = form.Reason?.Trim();
-        var outcome = await moderation.BanSenderAsync(who, id, reason?.Length > 500 ? reason[..500] : reason, form.Days, cancellationToken);
+        var outcome = await moderation.BanSenderAsync(who, id, reason?.Length > 500 ? reason[..500] : reason, days, cancellationToken);
         return outcome switch
         {
             ModerationOutcome.Forbidden => Forbid(),
@@ -169,6 +187,13 @@ public sealed class CommentsController(
             _ => RedirectToAction(nameof(Index), new { done = "ban" }),
         };
     }
+
+    private async Task<StaffReplyViewModel> ReplyPageAsync(QueuedComment comment, StaffReplyForm reply, BanForm ban, CancellationToken cancellationToken) =>
+        new(comment, options.Value.EffectiveCannedReplies, reply)
+        {
+            CanBan = (await staff.ModeratorAsync(User, cancellationToken)).CanModerateAll,
+            Ban = ban,
+        };
 
     private async Task<IActionResult> ActAsync(string? action, int[] ids, string? status, CancellationToken cancellationToken)
     {
