@@ -188,14 +188,14 @@ public sealed class AuthoringTests(AuthoringTests.Factory factory) : IClassFixtu
     {
         using var admin = await factory.SignedInAdminAsync();
 
-        using var png = await UploadAsync(admin, Images.TinyPng, "photo.png", "image/png");
+        using var png = await admin.UploadImageAsync(Images.TinyPng, "photo.png", "image/png");
         var pngPage = await Html.ParseAsync(png);
-        using var gif = await UploadAsync(admin, Images.SmallGif, "anim.gif", "image/gif");
-        using var text = await UploadAsync(admin, "<html><script>alert(1)</script></html>"u8.ToArray(), "evil.png", "image/png");
-        using var svg = await UploadAsync(admin, "<svg xmlns='http://www.w3.org/2000/svg' onload='alert(1)'/>"u8.ToArray(), "x.svg", "image/svg+xml");
+        using var gif = await admin.UploadImageAsync(Images.SmallGif, "anim.gif", "image/gif");
+        using var text = await admin.UploadImageAsync("<html><script>alert(1)</script></html>"u8.ToArray(), "evil.png", "image/png");
+        using var svg = await admin.UploadImageAsync("<svg xmlns='http://www.w3.org/2000/svg' onload='alert(1)'/>"u8.ToArray(), "x.svg", "image/svg+xml");
         var big = new byte[5 * 1024 * 1024 + 10];
         Images.TinyPng.CopyTo(big, 0);
-        using var oversized = await UploadAsync(admin, big, "huge.png", "image/png");
+        using var oversized = await admin.UploadImageAsync(big, "huge.png", "image/png");
 
         var snippet = pngPage.QuerySelector("[data-snippet]")!.TextContent;
         Assert.Matches(@"^!\[Describe the image\]\(/media/[0-9a-f]{32}\.png\)$", snippet);
@@ -303,17 +303,6 @@ public sealed class AuthoringTests(AuthoringTests.Factory factory) : IClassFixtu
         return await Html.ParseAsync(response);
     }
 
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] bytes, string name, string type)
-    {
-        var page = await client.GetDocumentAsync("/admin/media");
-        var token = page.QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
-        using var content = new MultipartFormDataContent();
-        var file = new ByteArrayContent(bytes);
-        file.Headers.ContentType = MediaTypeHeaderValue.Parse(type);
-        content.Add(file, "file", name);
-        content.Add(new StringContent(token), "__RequestVerificationToken");
-        return await client.PostAsync("/admin/media", content);
-    }
 
     private Task<int> PostIdAsync(string slug) =>
         factory.WithDbAsync(db => db.Posts.Where(p => p.Slug == slug).Select(p => p.Id).SingleAsync());

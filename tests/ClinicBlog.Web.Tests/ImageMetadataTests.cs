@@ -31,7 +31,7 @@ public sealed class ImageMetadataTests(BlogFactory factory) : IClassFixture<Blog
         Assert.NotEmpty(Read(original).OfType<XmpDirectory>());
         using var admin = await factory.SignedInAdminAsync();
 
-        using var uploaded = await UploadAsync(admin, original, name, type);
+        using var uploaded = await admin.UploadImageAsync(original, name, type);
         var url = SnippetUrl(await Html.ParseAsync(uploaded));
         var served = await factory.CreateBrowserlikeClient().GetByteArrayAsync(url);
         var stored = await File.ReadAllBytesAsync(Path.Combine(factory.DataDirectory, "uploads", Path.GetFileName(url)));
@@ -54,7 +54,7 @@ public sealed class ImageMetadataTests(BlogFactory factory) : IClassFixture<Blog
         var original = Images.JpegWithLocation();
         using var admin = await factory.SignedInAdminAsync();
 
-        using var uploaded = await UploadAsync(admin, original, "portrait.jpg", "image/jpeg");
+        using var uploaded = await admin.UploadImageAsync(original, "portrait.jpg", "image/jpeg");
         var url = SnippetUrl(await Html.ParseAsync(uploaded));
         var served = await factory.CreateBrowserlikeClient().GetByteArrayAsync(url);
         var ifd0 = Assert.Single(Read(served).OfType<ExifIfd0Directory>());
@@ -75,7 +75,7 @@ public sealed class ImageMetadataTests(BlogFactory factory) : IClassFixture<Blog
         using var admin = await factory.SignedInAdminAsync();
         var before = await factory.WithDbAsync(db => db.MediaFiles.CountAsync());
 
-        using var refused = await UploadAsync(admin, broken, "broken.jpg", "image/jpeg");
+        using var refused = await admin.UploadImageAsync(broken, "broken.jpg", "image/jpeg");
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.StartsWith("That file is not a JPEG, PNG, WebP or GIF image", (await Html.ParseAsync(refused)).QuerySelector("#file-error")!.TextContent, StringComparison.Ordinal);
@@ -101,15 +101,4 @@ public sealed class ImageMetadataTests(BlogFactory factory) : IClassFixture<Blog
         return snippet[(snippet.IndexOf('(', StringComparison.Ordinal) + 1)..^1];
     }
 
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] bytes, string name, string type)
-    {
-        var page = await client.GetDocumentAsync("/admin/media");
-        var token = page.QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
-        using var content = new MultipartFormDataContent();
-        var file = new ByteArrayContent(bytes);
-        file.Headers.ContentType = MediaTypeHeaderValue.Parse(type);
-        content.Add(file, "file", name);
-        content.Add(new StringContent(token), "__RequestVerificationToken");
-        return await client.PostAsync("/admin/media", content);
-    }
 }

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using AngleSharp.Dom;
 
 namespace ClinicBlog.Web.Tests;
 
@@ -70,6 +71,20 @@ public static class Images
         "RIFF"u8.CopyTo(header);
         BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(4), (uint)body.Length);
         return [.. header, .. body];
+    }
+
+    /// <summary>Uploads an image through the media page's form, as a staff member's browser does.</summary>
+    public static async Task<HttpResponseMessage> UploadImageAsync(this HttpClient client, byte[] bytes, string name, string type)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var page = await client.GetDocumentAsync("/admin/media");
+        var token = page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
+        using var content = new MultipartFormDataContent();
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(type);
+        content.Add(file, "file", name);
+        content.Add(new StringContent(token), "__RequestVerificationToken");
+        return await client.PostAsync("/admin/media", content);
     }
 
     /// <summary>The bytes from the JPEG's first scan to its end marker: the picture itself.</summary>
