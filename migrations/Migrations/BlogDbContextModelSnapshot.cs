@@ -441,6 +441,12 @@ namespace ClinicBlog.Migrations.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PendingRevisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PendingSinceRevisionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("TEXT");
 
@@ -453,7 +459,7 @@ namespace ClinicBlog.Migrations.Migrations
                     b.Property<DateTime?>("ReviewedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ReviewedBodyHash")
+                    b.Property<string>("ReviewedContentHash")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
@@ -479,6 +485,9 @@ namespace ClinicBlog.Migrations.Migrations
 
                     b.Property<string>("Summary")
                         .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("TextChangedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
@@ -518,6 +527,14 @@ namespace ClinicBlog.Migrations.Migrations
                         .HasMaxLength(200000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CoverImage")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -527,8 +544,26 @@ namespace ClinicBlog.Migrations.Migrations
                     b.Property<int>("PostId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReviewerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SignedOffById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Summary")
                         .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tags")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
@@ -537,6 +572,8 @@ namespace ClinicBlog.Migrations.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ReviewerId");
 
                     b.HasIndex("PostId", "CreatedAt");
 
@@ -791,7 +828,14 @@ namespace ClinicBlog.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("ClinicBlog.Core.Authors.Author", "Reviewer")
+                        .WithMany()
+                        .HasForeignKey("ReviewerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("Post");
+
+                    b.Navigation("Reviewer");
                 });
 
             modelBuilder.Entity("ClinicBlog.Core.Posts.PostSlugRedirect", b =>

@@ -55,7 +55,7 @@ public sealed class AuthoringTests(AuthoringTests.Factory factory) : IClassFixtu
         Assert.Equal(PostEditorService.NeedsReviewMessage, refused.QuerySelector("#Status-error")!.TextContent);
 
         using var reviewer = await factory.SignedInClientAsync(ReviewerEmail, ReviewerPassword);
-        var reviewPage = await reviewer.GetDocumentAsync($"/admin/posts/{postId}/edit");
+        var reviewPage = await reviewer.GetDocumentAsync($"/admin/posts/{postId}/review");
         using var signed = await reviewer.SubmitAsync(reviewPage.Form($"form[action='/admin/posts/{postId}/sign-off']"));
         Assert.Contains("Signed off", (await Html.ParseAsync(signed)).QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
 
@@ -70,18 +70,17 @@ public sealed class AuthoringTests(AuthoringTests.Factory factory) : IClassFixtu
 
         Assert.DoesNotContain("Last updated", article.QuerySelector(".post-header .meta")!.TextContent, StringComparison.Ordinal);
 
-        // Two days later an edit after sign-off makes the review stale, and the page says so honestly.
+        // Two days later an edit waits for review: readers keep the reviewed text and its review line.
         factory.Clock.Advance(TimeSpan.FromDays(2));
         using var nextDay = await factory.SignedInAdminAsync(); // yesterday's 8-hour sign-in has expired
         await SaveAsync(nextDay, postId, new() { ["Body"] = "## Why sleep matters\n\nChanged advice." });
-        var stale = await factory.CreateBrowserlikeClient().GetDocumentAsync("/posts/sleep-hygiene-basics");
-        Assert.Equal("The article has been edited since that review.", stale.QuerySelector(".review-stale")!.TextContent);
-        Assert.Contains("Last updated " + Formats.LongDate(factory.Clock.GetUtcNow().UtcDateTime), stale.QuerySelector(".post-header .meta")!.TextContent.ReplaceLineEndings(" "), StringComparison.Ordinal);
-        var due = await nextDay.GetDocumentAsync("/admin/posts/review-due");
-        Assert.NotNull(due.QuerySelector($"tr[data-post-id='{postId}']"));
+        var unchanged = await factory.CreateBrowserlikeClient().GetDocumentAsync("/posts/sleep-hygiene-basics");
+        Assert.Equal(2, unchanged.QuerySelectorAll(".post-body li").Length);
+        Assert.StartsWith("Medically reviewed by Dr Rivera", unchanged.QuerySelector(".reviewed")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Last updated", unchanged.QuerySelector(".post-header .meta")!.TextContent, StringComparison.Ordinal);
 
         var actions = await factory.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == "Post" && a.EntityId == postId.ToString(CultureInfo.InvariantCulture)).Select(a => a.Action).ToListAsync());
-        Assert.Equal(["post.created", "post.reviewed", "post.published", "post.updated"], actions);
+        Assert.Equal(["post.created", "post.reviewed", "post.published", "post.changes-saved"], actions);
     }
 
     [Fact]
@@ -110,7 +109,10 @@ public sealed class AuthoringTests(AuthoringTests.Factory factory) : IClassFixtu
         var postId = await CreateReviewedDraftAsync(admin, "Old address post");
         await SaveAsync(admin, postId, new() { ["Status"] = "Published" });
 
-        await SaveAsync(admin, postId, new() { ["Slug"] = "new-address-post" });
+        // A new address is a change readers see: it waits like any other, but its text is the reviewed one,
+        // so an editor publishes it without a new sign-off.
+        var saved = await SaveAsync(admin, postId, new() { ["Slug"] = "new-address-post" });
+        using var published = await admin.SubmitAsync(saved.Form($"form[action='/admin/posts/{postId}/changes/publish']"));
         using var reader = factory.CreateBrowserlikeClient(followRedirects: false);
         using var old = await reader.GetAsync("/posts/old-address-post");
 
@@ -283,7 +285,7 @@ public sealed class AuthoringTests(AuthoringTests.Factory factory) : IClassFixtu
     private async Task<int> CreateReviewedDraftAsync(HttpClient admin, string title)
     {
         await EnsureStaffAsync();
-        var reviewerId = await factory.WithDbAsync(db => db.Authors.Where(a => a.Slug == "dr-rivera").Select(a => a.Id).SingleAsync());
+        var reviewerId = await factory.WithDbAsync(db => db.Authors.Where(a => a.Slug == "dr-hale").Select(a => a.Id).SingleAsync());
         var editor = await admin.GetDocumentAsync("/admin/posts/new");
         using var response = await admin.SubmitAsync(editor.Form(".editor-form"), new Dictionary<string, string>
         {
@@ -318,5 +320,11 @@ public sealed class AuthoringTests(AuthoringTests.Factory factory) : IClassFixtu
         await factory.WithDbAsync(db => db.Authors.Where(a => a.Id == reviewerAuthor)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.Credentials, "MD, psychiatrist")));
         await factory.CreateStaffAsync(WriterEmail, WriterPassword, StaffRoles.Author, "Alex Author");
+        // A clinician without a login, whose sign-offs editors record.
+        await factory.WithDbAsync(async db =>
+        {
+            db.Authors.Add(new Author { DisplayName = "Dr Hale", Slug = "dr-hale", Credentials = "MD, family medicine" });
+            await db.SaveChangesAsync();
+        });
     }
 }

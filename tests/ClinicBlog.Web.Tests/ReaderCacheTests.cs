@@ -52,7 +52,8 @@ public sealed class ReaderCacheTests(ReaderCacheTests.Factory factory) : IClassF
         Assert.DoesNotContain("Secret draft words", await reader.GetStringAsync("/search?q=secret"), StringComparison.Ordinal);
 
         var id = await factory.WithDbAsync(db => db.Posts.Where(p => p.Slug == "cache-draft-post").Select(p => p.Id).SingleAsync());
-        await factory.WithDbAsync(db => db.Posts.Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.ReviewedBodyHash, PostEditorService.Hash("Secret draft words."))));
+        var signedOff = new PostContent("Cache draft post", "cache-draft-post", null, "Secret draft words.", [], null).Fingerprint();
+        await factory.WithDbAsync(db => db.Posts.Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.ReviewedContentHash, signedOff)));
         var edit = await admin.GetDocumentAsync($"/admin/posts/{id}/edit");
         await admin.SubmitAsync(edit.Form(".editor-form"), new Dictionary<string, string> { ["Status"] = "Published" }, "button[value=save]");
 

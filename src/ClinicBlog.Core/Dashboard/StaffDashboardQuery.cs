@@ -10,12 +10,21 @@ public sealed record DashboardCounts(IReadOnlyDictionary<PostStatus, int> PostsB
 {
     /// <summary>Drafts their authors submitted for review and publication.</summary>
     public int SubmittedPosts { get; init; }
+
+    /// <summary>Live posts whose staff edits wait for review (an Author's own only), newest first.</summary>
+    public IReadOnlyList<PendingChangesItem> ChangesAwaitingReview { get; init; } = [];
 }
+
+/// <summary>A live post with changes awaiting review, as the dashboard lists it.</summary>
+public sealed record PendingChangesItem(int Id, string Title, bool SignedOff);
 
 /// <summary>Counts posts by status and the comments waiting for this moderator (urgent ones apart).</summary>
 public sealed class StaffDashboardQuery(BlogDbContext db, CommentModerationService moderation)
 {
-    public async Task<DashboardCounts> GetCountsAsync(Moderator who, CancellationToken cancellationToken)
+    /// <param name="who">The staff member, as a moderator.</param>
+    /// <param name="seesAllPosts">Admins, Editors and Reviewers see every post's pending changes; Authors their own.</param>
+    /// <param name="cancellationToken">Cancels the queries.</param>
+    public async Task<DashboardCounts> GetCountsAsync(Moderator who, bool seesAllPosts, CancellationToken cancellationToken)
     {
         var grouped = await db.Posts.AsNoTracking()
             .GroupBy(p => p.Status)
@@ -27,6 +36,16 @@ public sealed class StaffDashboardQuery(BlogDbContext db, CommentModerationServi
             .Select(g => new { Urgent = g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
         var submitted = await db.Posts.CountAsync(p => p.SubmittedAt != null && p.Status == PostStatus.Draft, cancellationToken);
-        return new DashboardCounts(byStatus, waiting.Sum(w => w.Count), waiting.Where(w => w.Urgent).Sum(w => w.Count)) { SubmittedPosts = submitted };
+        var changes = await db.Posts.AsNoTracking()
+            .Where(p => p.PendingRevisionId != null && (seesAllPosts || p.AuthorId == who.AuthorId))
+            .OrderByDescending(p => p.UpdatedAt)
+            .Select(p => new PendingChangesItem(p.Id, p.Title, db.PostRevisions.Any(r => r.Id == p.PendingRevisionId && r.ReviewedAt != null)))
+            .Take(20)
+            .ToListAsync(cancellationToken);
+        return new DashboardCounts(byStatus, waiting.Sum(w => w.Count), waiting.Where(w => w.Urgent).Sum(w => w.Count))
+        {
+            SubmittedPosts = submitted,
+            ChangesAwaitingReview = changes,
+        };
     }
 }

@@ -36,7 +36,9 @@ public static class BlogDataServiceCollectionExtensions
         services.AddScoped<Notifications.NotificationPlanner>();
         services.TryAddSingleton<Notifications.NotificationSignal>();
         services.AddScoped<ModerationQueueQuery>();
+        services.AddScoped<PostContentWriter>();
         services.AddScoped<PostEditorService>();
+        services.AddScoped<Reviews.PostReviewService>();
         services.AddScoped<PostAdminQuery>();
         services.AddScoped<Media.MediaLibrary>();
         services.AddScoped<AuthorAdminService>();

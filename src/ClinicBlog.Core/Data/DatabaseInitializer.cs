@@ -29,6 +29,7 @@ public static class DatabaseInitializer
         }
 
         await FillSearchTextAsync(db, cancellationToken);
+        await UpgradeReviewsAsync(db, cancellationToken);
         await scope.ServiceProvider.GetRequiredService<BlogSeeder>().SeedAsync(cancellationToken);
         await scope.ServiceProvider.GetRequiredService<StaffBootstrapper>().EnsureAsync(cancellationToken);
     }
@@ -37,6 +38,31 @@ public static class DatabaseInitializer
     {
         var source = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
         return string.IsNullOrEmpty(source) || source == ":memory:" || source.StartsWith("file:", StringComparison.Ordinal) ? null : Path.GetFullPath(source);
+    }
+
+    /// <summary>Posts from before reviews covered the whole text (TextChangedAt not kept yet): a sign-off
+    /// that covered the live body becomes one that covers the live text, by its fingerprint; any other
+    /// stays stale. Runs once per such post: it sets TextChangedAt. Not an edit: no timestamps change.</summary>
+    private static async Task UpgradeReviewsAsync(BlogDbContext db, CancellationToken cancellationToken)
+    {
+        var earlier = await db.Posts.AsNoTracking().Include(p => p.Tags).Where(p => p.TextChangedAt == null).ToListAsync(cancellationToken);
+        if (earlier.Count == 0)
+        {
+            return;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var post in earlier)
+        {
+            var reviewed = post.ReviewedContentHash is { } hash && hash == Posts.PostContent.BodyOnlyHash(post.Body)
+                ? post.Content().Fingerprint()
+                : post.ReviewedContentHash;
+            await db.Posts.Where(p => p.Id == post.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(p => p.ReviewedContentHash, reviewed)
+                .SetProperty(p => p.TextChangedAt, post.UpdatedAt), cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>Posts saved before search indexed the visible text get it once (the migration cannot

@@ -52,11 +52,22 @@ public class Post : ITimestamped
 
     public bool CommentsOpen { get; set; } = true;
 
-    /// <summary>SHA-256 of the body a reviewer signed off; when the body changes the review is stale.</summary>
-    public string? ReviewedBodyHash { get; set; }
+    /// <summary>The <see cref="PostContent.Fingerprint"/> of the text a reviewer signed off (title, summary,
+    /// body, tags, cover image). The review line shows only while it is the live text's.</summary>
+    public string? ReviewedContentHash { get; set; }
 
-    /// <summary>True when the body changed after the medical review: the post shows the older review honestly.</summary>
+    /// <summary>True when the live text is not the text the review covers (changed with review not
+    /// required, or reviewed before): the page then says it has not been reviewed since.</summary>
     public bool ReviewIsStale { get; set; }
+
+    /// <summary>Staff edits to a live post waiting for review (a revision readers do not see), or null.</summary>
+    public int? PendingRevisionId { get; set; }
+
+    /// <summary>The first revision of the current pending changes: who wrote any of them may not sign them off.</summary>
+    public int? PendingSinceRevisionId { get; set; }
+
+    /// <summary>When the text (live, draft or pending) last changed; a recorded review date cannot be earlier.</summary>
+    public DateTime? TextChangedAt { get; set; }
 
     /// <summary>When the author submitted the post for review and publication; cleared on publication.</summary>
     public DateTime? SubmittedAt { get; set; }
@@ -75,6 +86,13 @@ public class Post : ITimestamped
     public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
 
     public List<Tag> Tags { get; } = [];
+
+    /// <summary>What readers see of this post (its <see cref="Tags"/> must be loaded).</summary>
+    public PostContent Content() =>
+        new(Title, Slug, Summary, Body, Tags.Select(t => t.Name).Order(StringComparer.OrdinalIgnoreCase).ToList(), CoverImage);
+
+    /// <summary>True while the review covers exactly the live text.</summary>
+    public bool ReviewCoversLiveText => ReviewedContentHash is not null && !ReviewIsStale;
 
     /// <summary>Sets the Markdown body and everything derived from it: the sanitized HTML, the text
     /// search indexes and the reading time.</summary>

@@ -8,13 +8,37 @@ namespace ClinicBlog.Core.Posts;
 /// <summary>A post as the staff list shows it.</summary>
 public sealed record PostListItem(
     int Id, string Title, string Slug, PostStatus Status, string AuthorName, DateTime UpdatedAt, DateTime? PublishedAt,
-    int ApprovedComments, int PendingComments, bool NeedsReview, DateTime? SubmittedAt);
+    int ApprovedComments, int PendingComments, bool NeedsReview, DateTime? SubmittedAt)
+{
+    /// <summary>Staff edits to the live post wait for review ("Changes awaiting review").</summary>
+    public bool HasPendingChanges { get; init; }
+}
 
-/// <summary>A post loaded into the editor, with what the editor shows beside the form.</summary>
-public sealed record PostForEditing(int Id, PostInput Input, PostStatus Status, string? ReviewerName, DateTime? ReviewedAt, bool ReviewIsStale, DateTime? SubmittedAt, int AuthorId);
+/// <summary>A post loaded into the editor, with what the editor shows beside the form. For a live post
+/// with pending changes, the form holds the pending changes (they are what staff go on editing).</summary>
+public sealed record PostForEditing(int Id, PostInput Input, PostStatus Status, string? ReviewerName, DateTime? ReviewedAt, bool ReviewIsStale, DateTime? SubmittedAt, int AuthorId)
+{
+    /// <summary>The title and address readers see.</summary>
+    public string LiveTitle { get; init; } = string.Empty;
 
-/// <summary>A saved earlier version, listed in the editor.</summary>
-public sealed record RevisionItem(int Id, DateTime CreatedAt, string Title, int Length);
+    public string LiveSlug { get; init; } = string.Empty;
+
+    /// <summary>The pending changes, when there are some: their revision, when they were last saved, and
+    /// who signed them off (null while nobody has).</summary>
+    public int? PendingRevisionId { get; init; }
+
+    public DateTime? PendingSavedAt { get; init; }
+
+    public string? PendingSignedOffBy { get; init; }
+
+    public DateTime? PendingSignedOffAt { get; init; }
+
+    /// <summary>The pending changes may be published (signed off, or only the address changed).</summary>
+    public bool PendingCanBePublished { get; init; }
+}
+
+/// <summary>A saved version, listed in the editor, with the clinician who signed it off (if one did).</summary>
+public sealed record RevisionItem(int Id, DateTime CreatedAt, string Title, int Length, string? SignedOffBy);
 
 /// <summary>A choice in the editor's author and reviewer lists.</summary>
 public sealed record AuthorChoice(int Id, string DisplayName, string Slug, string? Credentials);
@@ -53,42 +77,62 @@ public sealed class PostAdminQuery(BlogDbContext db, IOptions<PostOptions> optio
                 p.Id, p.Title, p.Slug, p.Status, p.Author.DisplayName, p.UpdatedAt, p.PublishedAt,
                 p.Comments.Count(c => c.Status == CommentStatus.Approved),
                 p.Comments.Count(c => c.Status == CommentStatus.Pending),
-                p.ReviewedBodyHash == null || p.ReviewIsStale,
-                p.SubmittedAt))
+                p.ReviewedContentHash == null || p.ReviewIsStale,
+                p.SubmittedAt)
+            {
+                HasPendingChanges = p.PendingRevisionId != null,
+            })
             .ToListAsync(cancellationToken);
         return new PagedList<PostListItem>(items, page, pageSize, total);
     }
 
-    public Task<PostForEditing?> FindAsync(int id, CancellationToken cancellationToken) =>
-        db.Posts.AsNoTracking().Where(p => p.Id == id).Select(p => new PostForEditing(
-            p.Id,
-            new PostInput
-            {
-                Title = p.Title,
-                Slug = p.Slug,
-                Summary = p.Summary,
-                Body = p.Body,
-                Tags = string.Join(", ", p.Tags.OrderBy(t => t.Name).Select(t => t.Name)),
-                AuthorId = p.AuthorId,
-                ReviewerId = p.ReviewerId,
-                ReviewedAt = p.ReviewedAt,
-                CommentsOpen = p.CommentsOpen,
-                Status = p.Status,
-                PublishAt = p.PublishedAt,
-                CoverImage = p.CoverImage,
-                ConcurrencyStamp = p.ConcurrencyStamp,
-            },
-            p.Status,
-            p.Reviewer == null ? null : p.Reviewer.DisplayName,
-            p.ReviewedAt,
-            p.ReviewIsStale,
-            p.SubmittedAt,
-            p.AuthorId)).SingleOrDefaultAsync(cancellationToken);
+    public async Task<PostForEditing?> FindAsync(int id, CancellationToken cancellationToken)
+    {
+        var post = await db.Posts.AsNoTracking().Include(p => p.Tags).Include(p => p.Reviewer).SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (post is null)
+        {
+            return null;
+        }
+
+        var pending = post.PendingRevisionId is { } pendingId
+            ? await db.PostRevisions.AsNoTracking().Include(r => r.Reviewer).SingleOrDefaultAsync(r => r.Id == pendingId && r.PostId == id, cancellationToken)
+            : null;
+        var live = post.Content();
+        var content = pending?.Content(live) ?? live;
+        var (reviewerId, reviewedAt) = PostEditorService.ReviewShownInEditor(post, pending);
+        var input = new PostInput
+        {
+            Title = content.Title,
+            Slug = content.Slug,
+            Summary = content.Summary,
+            Body = content.Body,
+            Tags = content.TagList,
+            AuthorId = post.AuthorId,
+            ReviewerId = reviewerId,
+            ReviewedAt = reviewedAt,
+            CommentsOpen = post.CommentsOpen,
+            Status = post.Status,
+            PublishAt = post.PublishedAt,
+            CoverImage = content.CoverImage,
+            ConcurrencyStamp = post.ConcurrencyStamp,
+        };
+        return new PostForEditing(id, input, post.Status, post.Reviewer?.DisplayName, post.ReviewedAt, post.ReviewIsStale, post.SubmittedAt, post.AuthorId)
+        {
+            LiveTitle = post.Title,
+            LiveSlug = post.Slug,
+            PendingRevisionId = pending?.Id,
+            PendingSavedAt = pending?.CreatedAt,
+            PendingSignedOffBy = pending?.Reviewer?.DisplayName,
+            PendingSignedOffAt = pending?.ReviewedAt,
+            PendingCanBePublished = pending is not null
+                && (pending.ReviewedAt is not null || post.ReviewedContentHash == content.Fingerprint()),
+        };
+    }
 
     public Task<List<RevisionItem>> RevisionsAsync(int postId, CancellationToken cancellationToken) =>
         db.PostRevisions.AsNoTracking().Where(r => r.PostId == postId)
             .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
-            .Select(r => new RevisionItem(r.Id, r.CreatedAt, r.Title, r.Body.Length))
+            .Select(r => new RevisionItem(r.Id, r.CreatedAt, r.Title, r.Body.Length, r.Reviewer == null ? null : r.Reviewer.DisplayName))
             .ToListAsync(cancellationToken);
 
     public Task<List<AuthorChoice>> AuthorsAsync(CancellationToken cancellationToken) =>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-using ClinicBlog.Core.Audit;
 using ClinicBlog.Core.Content;
 using ClinicBlog.Core.Data;
 using Microsoft.EntityFrameworkCore;
@@ -10,18 +6,21 @@ using Microsoft.Extensions.Options;
 
 namespace ClinicBlog.Core.Posts;
 
-/// <summary>Creates and changes posts: validation, the publishing workflow, medical review, revisions,
-/// old-slug redirects and optimistic concurrency. Nothing a staff member typed is ever dropped: a refused
-/// save returns the messages, and a conflicting save returns the other version.</summary>
+/// <summary>Creates and changes posts: validation, the publishing workflow, revisions, old-slug redirects
+/// and optimistic concurrency. With review required, a save that changes what readers see of a live
+/// post is kept as pending changes: readers keep the reviewed text until a reviewer signs off the new
+/// one and an editor publishes it (<see cref="Reviews.PostReviewService"/>). Nothing a staff member typed
+/// is ever dropped: a refused save returns the messages, a conflicting save the other version.</summary>
 public sealed class PostEditorService(
     BlogDbContext db,
-    MarkdownRenderer renderer,
+    PostContentWriter writer,
     IOptions<PostOptions> options,
     IPublicContentCache cache,
     TimeProvider clock,
     ILogger<PostEditorService> logger)
 {
     public const string NeedsReviewMessage = "This post needs a medical reviewer’s sign-off of its current text before it can be published.";
+    public const string ReviewerHasLoginMessage = "This clinician has a staff account: they review the text and sign it off themselves, on the post’s review page.";
 
     public async Task<PostSaveResult> SaveAsync(PostEditor editor, int? postId, PostInput input, CancellationToken cancellationToken)
     {
@@ -30,6 +29,7 @@ public sealed class PostEditorService(
         var now = clock.GetUtcNow().UtcDateTime;
 
         Post? post = null;
+        PostRevision? pending = null;
         if (postId is { } id)
         {
             post = await db.Posts.Include(p => p.Tags).SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
@@ -42,123 +42,73 @@ public sealed class PostEditorService(
             {
                 return PostSaveResult.Of(PostSaveOutcome.Forbidden);
             }
+
+            pending = await PendingAsync(post, cancellationToken);
         }
 
-        var title = Clean(input.Title);
-        var body = TextCleaning.Block(input.Body);
-        var summary = Clean(input.Summary);
-        var slug = string.IsNullOrWhiteSpace(input.Slug) ? SlugGenerator.Generate(title) : input.Slug.Trim();
-        var tagNames = Clean(input.Tags).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        var errors = new Dictionary<string, string>();
-
-        Require(errors, nameof(PostInput.Title), title.Length > 0, "Give the post a title.");
-        Require(errors, nameof(PostInput.Title), title.Length <= 200, "A title can be at most 200 characters.");
-        Require(errors, nameof(PostInput.Summary), summary.Length <= 500, "A summary can be at most 500 characters.");
-        Require(errors, nameof(PostInput.Body), body.Trim().Length > 0, "Write the post’s text.");
-        Require(errors, nameof(PostInput.Body), body.Length <= 200_000, "The text can be at most 200,000 characters.");
-        Require(errors, nameof(PostInput.Slug), SlugGenerator.IsValid(slug),
-            "Use lower-case letters, digits and single hyphens, such as what-is-ketamine (at most 120 characters).");
-        if (!errors.ContainsKey(nameof(PostInput.Slug)) && await db.Posts.AnyAsync(p => p.Slug == slug && p.Id != (postId ?? 0), cancellationToken))
-        {
-            errors[nameof(PostInput.Slug)] = $"Another post already uses the address /posts/{slug}. Choose another slug.";
-        }
-
-        Require(errors, nameof(PostInput.Tags), tagNames.Count <= 10, "Use at most 10 tags.");
-        Require(errors, nameof(PostInput.Tags), tagNames.All(t => t.Length <= 60 && SlugGenerator.Generate(t).Length > 0),
-            "Each tag needs a letter or digit and at most 60 characters.");
-
+        var content = Read(input);
+        var errors = await ValidateAsync(editor, post, input, content, now, cancellationToken);
         var authorId = editor.CanEditAll && input.AuthorId is { } chosen ? chosen : post?.AuthorId ?? editor.AuthorId;
-        if (authorId is null || !await db.Authors.AnyAsync(a => a.Id == authorId, cancellationToken))
-        {
-            errors[nameof(PostInput.AuthorId)] = "Choose the author the post is published under.";
-        }
 
-        ValidateStatus(editor, post, input, now, errors);
+        // Staying live with review required: the changes wait as pending changes; readers keep the reviewed text.
+        var goesPending = post is not null && IsLive(post.Status) && IsLive(input.Status) && options.Value.RequireReview;
+        var recorded = await ReadRecordedReviewAsync(editor, post, pending, input, content, goesPending, now, errors, cancellationToken);
 
-        var coverName = Clean(input.CoverImage);
-        var cover = coverName.Length == 0 ? null : await db.MediaFiles.AsNoTracking().SingleOrDefaultAsync(m => m.FileName == coverName, cancellationToken);
-        if (coverName.Length > 0 && cover is null)
-        {
-            errors[nameof(PostInput.CoverImage)] = "Choose a cover image from the uploaded images.";
-        }
-
-        // A reviewer and date set by an editor (for instance a physician without a login).
-        var manualReview = editor.CanEditAll && input.ReviewerId is not null
-                           && (input.ReviewerId != post?.ReviewerId || input.ReviewedAt?.Date != post?.ReviewedAt?.Date);
-        if (manualReview && !await db.Authors.AnyAsync(a => a.Id == input.ReviewerId && a.Credentials != null && a.Credentials != "", cancellationToken))
-        {
-            errors[nameof(PostInput.ReviewerId)] = "The medical reviewer must be an author with credentials.";
-        }
-
-        if (manualReview && input.ReviewedAt is { } reviewedAt && reviewedAt > now)
-        {
-            errors[nameof(PostInput.ReviewedAt)] = "A review date cannot be in the future.";
-        }
-
-        var bodyHash = Hash(body);
-        var reviewedHash = manualReview ? bodyHash : post?.ReviewedBodyHash;
-        var goesPublic = input.Status is PostStatus.Published or PostStatus.Scheduled;
-        var wasPublic = post?.Status is PostStatus.Published or PostStatus.Scheduled;
-        Require(errors, nameof(PostInput.Status), !(options.Value.RequireReview && goesPublic && !wasPublic && reviewedHash != bodyHash), NeedsReviewMessage);
+        var goesPublic = IsLive(input.Status) && !(post is not null && IsLive(post.Status));
+        var covered = recorded is not null || (post?.ReviewedContentHash is { } reviewed && reviewed == content.Fingerprint())
+                      || (pending is { ReviewedAt: not null } && pending.Content(post!.Content()).SameTextAs(content));
+        Require(errors, nameof(PostInput.Status), !(options.Value.RequireReview && goesPublic && !covered), NeedsReviewMessage);
 
         if (errors.Count > 0)
         {
             return new PostSaveResult(PostSaveOutcome.Invalid, errors);
         }
 
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var isNew = post is null;
         var previousStatus = post?.Status;
+        PostRevision? newPending = null;
+        string action;
         if (post is null)
         {
-            post = new Post { Title = title, Slug = slug, Body = body, BodyHtml = string.Empty, AuthorId = authorId!.Value };
+            post = new Post { Title = content.Title, Slug = content.Slug, Body = string.Empty, BodyHtml = string.Empty, AuthorId = authorId!.Value };
             db.Posts.Add(post);
+            await writer.ReplaceContentAsync(post, content, editor.UserId, cancellationToken);
+            action = "post.created";
         }
         else
         {
             // The version the editor started from: saving over a newer one is a conflict, not a silent loss.
             db.Entry(post).Property(p => p.ConcurrencyStamp).OriginalValue = input.ConcurrencyStamp;
-            var contentChanged = post.Title != title || post.Summary != NullIfEmpty(summary) || post.Body != body;
-            if (contentChanged)
+            if (goesPending)
             {
-                db.PostRevisions.Add(new PostRevision
-                {
-                    PostId = post.Id, Title = post.Title, Summary = post.Summary, Body = post.Body, CreatedAt = now, CreatedById = editor.UserId,
-                });
-                if (wasPublic && post.PublishedAt <= now)
-                {
-                    post.ContentUpdatedAt = now;
-                }
+                (newPending, action) = SavePending(post, pending, content, editor.UserId, now);
             }
-
-            if (post.Slug != slug && post.PublishedAt is not null && wasPublic)
+            else
             {
-                db.PostSlugRedirects.Add(new PostSlugRedirect { OldSlug = post.Slug, PostId = post.Id, CreatedAt = now });
+                // Not (or no longer) live, or review not required: the text goes straight into the post;
+                // pending changes are folded in, with their sign-off when it covers this very text.
+                if (pending is { ReviewerId: { } signer, ReviewedAt: { } signedAt } && pending.Content(post.Content()).SameTextAs(content))
+                {
+                    post.ReviewerId = signer;
+                    post.ReviewedAt = signedAt;
+                    post.ReviewedContentHash = content.Fingerprint();
+                }
+
+                await writer.ReplaceContentAsync(post, content, editor.UserId, cancellationToken);
+                post.PendingRevisionId = null;
+                post.PendingSinceRevisionId = null;
+                action = "post.updated";
             }
         }
 
-        // A slug taken back from an old redirect now means this post.
-        db.PostSlugRedirects.RemoveRange(await db.PostSlugRedirects.Where(r => r.OldSlug == slug).ToListAsync(cancellationToken));
-
-        post.Title = title;
-        post.Slug = slug;
-        post.Summary = NullIfEmpty(summary);
-        post.SetBody(body, renderer);
         post.AuthorId = authorId!.Value;
         post.CommentsOpen = input.CommentsOpen;
-        post.CoverImage = cover?.FileName;
-        post.CoverImageWidth = cover?.Width;
-        post.CoverImageHeight = cover?.Height;
-        if (manualReview)
-        {
-            post.ReviewerId = input.ReviewerId;
-            post.ReviewedAt = input.ReviewedAt ?? now;
-            post.ReviewedBodyHash = bodyHash;
-        }
-
-        post.ReviewIsStale = post.ReviewedBodyHash is not null && post.ReviewedBodyHash != bodyHash;
         ApplyStatus(post, input, now);
-        await ApplyTagsAsync(post, tagNames, cancellationToken);
+        if (previousStatus != post.Status && !(isNew && post.Status == PostStatus.Draft))
+        {
+            action = "post." + post.Status.ToString().ToLowerInvariant();
+        }
 
         try
         {
@@ -166,23 +116,29 @@ public sealed class PostEditorService(
         }
         catch (DbUpdateConcurrencyException)
         {
+            await transaction.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();
-            var theirs = await db.Posts.AsNoTracking().Where(p => p.Id == postId)
-                .Select(p => new PostConflict(p.Title, p.Summary, p.Body, p.ConcurrencyStamp, p.UpdatedAt))
-                .SingleOrDefaultAsync(cancellationToken);
-            return theirs is null
-                ? PostSaveResult.Of(PostSaveOutcome.NotFound)
-                : new PostSaveResult(PostSaveOutcome.Conflict, new Dictionary<string, string>(), postId, theirs);
+            return await ConflictAsync(postId!.Value, cancellationToken);
         }
 
-        var action = isNew ? "post.created" : "post.updated";
-        if (previousStatus != post.Status && !(isNew && post.Status == PostStatus.Draft))
+        if (newPending is not null)
         {
-            action = "post." + post.Status.ToString().ToLowerInvariant();
+            post.PendingRevisionId = newPending.Id;
+            post.PendingSinceRevisionId ??= newPending.Id;
         }
 
-        await AuditAsync(editor, action, post.Id, cancellationToken);
-        logger.LogInformation("Post {PostId} saved by staff {UserId} as {Status}", post.Id, editor.UserId, post.Status);
+        writer.Audit(editor.UserId, action, post.Id);
+        if (recorded is { } review)
+        {
+            // On the pending changes when the post still has some after this save, else on its own text.
+            await RecordAsync(editor, post, goesPending && post.PendingRevisionId is not null ? newPending ?? pending : null, review, cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        // Every post change may show on public pages (a draft save evicts too: cheap, and safe).
+        await cache.PostsChangedAsync(cancellationToken);
+        logger.LogInformation("Post {PostId} saved by staff {UserId} as {Status}{Pending}", post.Id, editor.UserId, post.Status, post.PendingRevisionId is null ? "" : " with changes awaiting review");
         return new PostSaveResult(PostSaveOutcome.Saved, new Dictionary<string, string>(), post.Id);
     }
 
@@ -201,45 +157,16 @@ public sealed class PostEditorService(
         }
 
         post.SubmittedAt = clock.GetUtcNow().UtcDateTime;
+        writer.Audit(editor.UserId, "post.submitted", postId);
         await db.SaveChangesAsync(cancellationToken);
-        await AuditAsync(editor, "post.submitted", postId, cancellationToken);
         return PostSaveOutcome.Saved;
     }
 
-    /// <summary>A reviewer (a clinician with credentials) signs off the post's current text.</summary>
-    public async Task<(PostSaveOutcome Outcome, string? Error)> SignOffAsync(PostEditor editor, int postId, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(editor);
-        if (!editor.IsReviewer || editor.AuthorId is null)
-        {
-            return (PostSaveOutcome.Forbidden, null);
-        }
-
-        var hasCredentials = await db.Authors.AnyAsync(a => a.Id == editor.AuthorId && a.Credentials != null && a.Credentials != "", cancellationToken);
-        if (!hasCredentials)
-        {
-            return (PostSaveOutcome.Invalid, "Add your credentials to your author profile before signing off medical content.");
-        }
-
-        var post = await db.Posts.SingleOrDefaultAsync(p => p.Id == postId, cancellationToken);
-        if (post is null)
-        {
-            return (PostSaveOutcome.NotFound, null);
-        }
-
-        post.ReviewerId = editor.AuthorId;
-        post.ReviewedAt = clock.GetUtcNow().UtcDateTime;
-        post.ReviewedBodyHash = Hash(post.Body);
-        post.ReviewIsStale = false;
-        await db.SaveChangesAsync(cancellationToken);
-        await AuditAsync(editor, "post.reviewed", postId, cancellationToken);
-        return (PostSaveOutcome.Saved, null);
-    }
-
-    /// <summary>Puts an earlier version back; the version it replaces becomes a revision itself.</summary>
+    /// <summary>Puts an earlier version back; the version it replaces stays a revision. On a live post
+    /// with review required, the earlier version becomes the pending changes.</summary>
     public async Task<PostSaveOutcome> RestoreRevisionAsync(PostEditor editor, int postId, int revisionId, CancellationToken cancellationToken)
     {
-        var post = await db.Posts.SingleOrDefaultAsync(p => p.Id == postId, cancellationToken);
+        var post = await db.Posts.Include(p => p.Tags).SingleOrDefaultAsync(p => p.Id == postId, cancellationToken);
         var revision = await db.PostRevisions.AsNoTracking().SingleOrDefaultAsync(r => r.Id == revisionId && r.PostId == postId, cancellationToken);
         if (post is null || revision is null)
         {
@@ -251,19 +178,32 @@ public sealed class PostEditorService(
             return PostSaveOutcome.Forbidden;
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        db.PostRevisions.Add(new PostRevision { PostId = post.Id, Title = post.Title, Summary = post.Summary, Body = post.Body, CreatedAt = now, CreatedById = editor.UserId });
-        post.Title = revision.Title;
-        post.Summary = revision.Summary;
-        post.SetBody(revision.Body, renderer);
-        post.ReviewIsStale = post.ReviewedBodyHash is not null && post.ReviewedBodyHash != Hash(revision.Body);
-        if (post.Status == PostStatus.Published)
+        var pending = await PendingAsync(post, cancellationToken);
+        var content = revision.Content(post.Content());
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        PostRevision? newPending = null;
+        if (IsLive(post.Status) && options.Value.RequireReview)
         {
-            post.ContentUpdatedAt = now;
+            (newPending, _) = SavePending(post, pending, content, editor.UserId, clock.GetUtcNow().UtcDateTime);
+        }
+        else
+        {
+            await writer.ReplaceContentAsync(post, content, editor.UserId, cancellationToken);
+            post.PendingRevisionId = null;
+            post.PendingSinceRevisionId = null;
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await AuditAsync(editor, "post.revision-restored", postId, cancellationToken, $"revision {revisionId}");
+        if (newPending is not null)
+        {
+            post.PendingRevisionId = newPending.Id;
+            post.PendingSinceRevisionId ??= newPending.Id;
+        }
+
+        writer.Audit(editor.UserId, "post.revision-restored", postId, $"revision {revisionId}");
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await cache.PostsChangedAsync(cancellationToken);
         return PostSaveOutcome.Saved;
     }
 
@@ -282,8 +222,9 @@ public sealed class PostEditorService(
         }
 
         db.Posts.Remove(post);
+        writer.Audit(editor.UserId, "post.deleted", postId, post.Slug);
         await db.SaveChangesAsync(cancellationToken);
-        await AuditAsync(editor, "post.deleted", postId, cancellationToken, post.Slug);
+        await cache.PostsChangedAsync(cancellationToken);
         return PostSaveOutcome.Saved;
     }
 
@@ -293,8 +234,213 @@ public sealed class PostEditorService(
     public static bool CanDelete(PostEditor editor, int authorId, PostStatus status) =>
         editor is not null && (editor.CanEditAll || (editor.AuthorId == authorId && status == PostStatus.Draft));
 
-    /// <summary>The fingerprint of a body, to tell whether a review still covers it.</summary>
-    public static string Hash(string body) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(body ?? string.Empty)));
+    /// <summary>The reviewer and date the editor's form shows: the sign-off of the text being edited (the
+    /// pending changes, or the post's own text while its review covers it), else none.</summary>
+    public static (int? ReviewerId, DateTime? ReviewedAt) ReviewShownInEditor(Post post, PostRevision? pending)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        return pending is not null ? (pending.ReviewerId, pending.ReviewedAt)
+            : post.ReviewCoversLiveText ? (post.ReviewerId, post.ReviewedAt)
+            : (null, null);
+    }
+
+    /// <summary>Published, or scheduled: readers see it (or will, at its time).</summary>
+    public static bool IsLive(PostStatus status) => status is PostStatus.Published or PostStatus.Scheduled;
+
+    /// <summary>The post's pending changes, if it has any.</summary>
+    private Task<PostRevision?> PendingAsync(Post post, CancellationToken cancellationToken) =>
+        post.PendingRevisionId is { } pendingId
+            ? db.PostRevisions.SingleOrDefaultAsync(r => r.Id == pendingId && r.PostId == post.Id, cancellationToken)
+            : Task.FromResult<PostRevision?>(null);
+
+    /// <summary>Keeps <paramref name="content"/> as the live post's pending changes: a new revision when
+    /// it differs from what is already pending, none when it is what readers already see (the changes
+    /// are then withdrawn). Returns the new revision (saved by the caller) and the audit action.</summary>
+    private (PostRevision? NewPending, string Action) SavePending(Post post, PostRevision? pending, PostContent content, string userId, DateTime now)
+    {
+        var live = post.Content();
+        if (content.SameTextAs(live) && content.Slug == live.Slug)
+        {
+            var withdrawn = post.PendingRevisionId is not null;
+            post.PendingRevisionId = null;
+            post.PendingSinceRevisionId = null;
+            return (null, withdrawn ? "post.changes-withdrawn" : "post.updated");
+        }
+
+        var current = pending?.Content(live);
+        if (current is not null && current.SameTextAs(content) && current.Slug == content.Slug)
+        {
+            return (null, "post.updated");
+        }
+
+        var revision = PostRevision.Of(post.Id, content, now, userId);
+        db.PostRevisions.Add(revision);
+        post.TextChangedAt = now;
+        return (revision, "post.changes-saved");
+    }
+
+    private static PostContent Read(PostInput input)
+    {
+        var title = TextCleaning.Line(input.Title);
+        var slug = string.IsNullOrWhiteSpace(input.Slug) ? SlugGenerator.Generate(title) : input.Slug.Trim();
+        var summary = TextCleaning.Line(input.Summary);
+        var cover = TextCleaning.Line(input.CoverImage);
+        return new PostContent(
+            title, slug, summary.Length == 0 ? null : summary, TextCleaning.Block(input.Body),
+            PostContent.SplitTags(TextCleaning.Line(input.Tags)), cover.Length == 0 ? null : cover);
+    }
+
+    private async Task<Dictionary<string, string>> ValidateAsync(
+        PostEditor editor, Post? post, PostInput input, PostContent content, DateTime now, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string>();
+        Require(errors, nameof(PostInput.Title), content.Title.Length > 0, "Give the post a title.");
+        Require(errors, nameof(PostInput.Title), content.Title.Length <= 200, "A title can be at most 200 characters.");
+        Require(errors, nameof(PostInput.Summary), (content.Summary?.Length ?? 0) <= 500, "A summary can be at most 500 characters.");
+        Require(errors, nameof(PostInput.Body), content.Body.Trim().Length > 0, "Write the post’s text.");
+        Require(errors, nameof(PostInput.Body), content.Body.Length <= 200_000, "The text can be at most 200,000 characters.");
+        Require(errors, nameof(PostInput.Slug), SlugGenerator.IsValid(content.Slug),
+            "Use lower-case letters, digits and single hyphens, such as what-is-ketamine (at most 120 characters).");
+        var postId = post?.Id ?? 0;
+        if (!errors.ContainsKey(nameof(PostInput.Slug)))
+        {
+            // Another post's live address, or the address another post's pending changes would take.
+            var taken = await db.Posts.AnyAsync(p => p.Slug == content.Slug && p.Id != postId, cancellationToken)
+                        || await db.Posts.AnyAsync(p => p.Id != postId && db.PostRevisions.Any(r => r.Id == p.PendingRevisionId && r.Slug == content.Slug), cancellationToken);
+            Require(errors, nameof(PostInput.Slug), !taken, $"Another post already uses the address /posts/{content.Slug}. Choose another slug.");
+        }
+
+        Require(errors, nameof(PostInput.Tags), content.Tags.Count <= 10, "Use at most 10 tags.");
+        Require(errors, nameof(PostInput.Tags), content.Tags.All(t => t.Length <= 60 && SlugGenerator.Generate(t).Length > 0),
+            "Each tag needs a letter or digit and at most 60 characters.");
+
+        var authorId = editor.CanEditAll && input.AuthorId is { } chosen ? chosen : post?.AuthorId ?? editor.AuthorId;
+        if (authorId is null || !await db.Authors.AnyAsync(a => a.Id == authorId, cancellationToken))
+        {
+            errors[nameof(PostInput.AuthorId)] = "Choose the author the post is published under.";
+        }
+
+        ValidateStatus(editor, post, input, now, errors);
+        if (content.CoverImage is { } cover && !await db.MediaFiles.AnyAsync(m => m.FileName == cover, cancellationToken))
+        {
+            errors[nameof(PostInput.CoverImage)] = "Choose a cover image from the uploaded images.";
+        }
+
+        return errors;
+    }
+
+    /// <summary>A sign-off an editor records for a clinician without a login: the reviewer must have
+    /// credentials and no staff account (those sign off themselves), and the date can be neither in the
+    /// future nor before the text's last change. Null when the form records none (or the same as before).</summary>
+    private async Task<(int ReviewerId, DateTime ReviewedAt)?> ReadRecordedReviewAsync(
+        PostEditor editor, Post? post, PostRevision? pending, PostInput input, PostContent content, bool goesPending, DateTime now,
+        Dictionary<string, string> errors, CancellationToken cancellationToken)
+    {
+        if (!editor.CanEditAll || input.ReviewerId is not { } reviewerId)
+        {
+            return null;
+        }
+
+        // Kept as the form showed it: nothing new is recorded.
+        var shown = post is null ? (null, null) : ReviewShownInEditor(post, pending);
+        var day = (input.ReviewedAt ?? now).Date;
+        if (reviewerId == shown.ReviewerId && day == shown.ReviewedAt?.Date)
+        {
+            return null;
+        }
+
+        var reviewer = await db.Authors.AsNoTracking().Where(a => a.Id == reviewerId)
+            .Select(a => new { a.Credentials, HasLogin = db.Users.Any(u => u.AuthorId == a.Id) })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (reviewer is null || string.IsNullOrWhiteSpace(reviewer.Credentials))
+        {
+            errors[nameof(PostInput.ReviewerId)] = "The medical reviewer must be an author with credentials.";
+            return null;
+        }
+
+        if (reviewer.HasLogin)
+        {
+            errors[nameof(PostInput.ReviewerId)] = ReviewerHasLoginMessage;
+            return null;
+        }
+
+        if (day > now.Date)
+        {
+            errors[nameof(PostInput.ReviewedAt)] = "A review date cannot be in the future.";
+            return null;
+        }
+
+        var lastChange = LastTextChange(post, pending, content, goesPending, now);
+        if (day < lastChange.Date)
+        {
+            errors[nameof(PostInput.ReviewedAt)] = $"The text last changed on {lastChange:d MMMM yyyy}: a review date cannot be earlier.";
+            return null;
+        }
+
+        return (reviewerId, input.ReviewedAt ?? now);
+    }
+
+    /// <summary>When the text a recorded review would cover last changed: now, when this save changes it.</summary>
+    private static DateTime LastTextChange(Post? post, PostRevision? pending, PostContent content, bool goesPending, DateTime now)
+    {
+        if (post is null)
+        {
+            return now;
+        }
+
+        var live = post.Content();
+        var current = goesPending && pending is not null ? pending.Content(live) : live;
+        if (!current.SameTextAs(content))
+        {
+            return now;
+        }
+
+        return goesPending && pending is not null ? pending.CreatedAt : post.TextChangedAt ?? post.UpdatedAt;
+    }
+
+    /// <summary>Writes a recorded sign-off on the pending changes it covers, or on the post's own text.</summary>
+    private async Task RecordAsync(PostEditor editor, Post post, PostRevision? pending, (int ReviewerId, DateTime ReviewedAt) review, CancellationToken cancellationToken)
+    {
+        if (pending is not null)
+        {
+            pending.ReviewerId = review.ReviewerId;
+            pending.ReviewedAt = review.ReviewedAt;
+            pending.SignedOffById = editor.UserId;
+            // A post scheduled for later takes signed-off changes now: readers first see them at its time.
+            if (post.Status == PostStatus.Scheduled && post.PublishedAt > clock.GetUtcNow().UtcDateTime)
+            {
+                await writer.PublishPendingAsync(post, pending, editor.UserId, cancellationToken);
+                writer.Audit(editor.UserId, "post.changes-published", post.Id, "scheduled post: they go live at its time");
+            }
+        }
+        else
+        {
+            writer.RecordReview(post, review.ReviewerId, review.ReviewedAt, editor.UserId);
+        }
+
+        var name = await db.Authors.Where(a => a.Id == review.ReviewerId).Select(a => a.DisplayName + ", " + a.Credentials).SingleAsync(cancellationToken);
+        writer.Audit(editor.UserId, "post.review-recorded", post.Id, $"{name} on {review.ReviewedAt:yyyy-MM-dd}" + (pending is null ? string.Empty : $", pending revision {pending.Id}"));
+    }
+
+    private async Task<PostSaveResult> ConflictAsync(int postId, CancellationToken cancellationToken)
+    {
+        var theirs = await db.Posts.AsNoTracking().Where(p => p.Id == postId)
+            .Select(p => new { p.Title, p.Summary, p.Body, p.ConcurrencyStamp, p.UpdatedAt, p.PendingRevisionId })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (theirs is null)
+        {
+            return PostSaveResult.Of(PostSaveOutcome.NotFound);
+        }
+
+        // Their version is what they saved: the pending changes, when the post has some.
+        var pending = theirs.PendingRevisionId is { } pendingId
+            ? await db.PostRevisions.AsNoTracking().Where(r => r.Id == pendingId).Select(r => new { r.Title, r.Summary, r.Body }).SingleOrDefaultAsync(cancellationToken)
+            : null;
+        var conflict = pending is null
+            ? new PostConflict(theirs.Title, theirs.Summary, theirs.Body, theirs.ConcurrencyStamp, theirs.UpdatedAt)
+            : new PostConflict(pending.Title, pending.Summary, pending.Body, theirs.ConcurrencyStamp, theirs.UpdatedAt);
+        return new PostSaveResult(PostSaveOutcome.Conflict, new Dictionary<string, string>(), postId, conflict);
+    }
 
     private static void ValidateStatus(PostEditor editor, Post? post, PostInput input, DateTime now, Dictionary<string, string> errors)
     {
@@ -339,38 +485,6 @@ public sealed class PostEditorService(
         }
     }
 
-    private async Task ApplyTagsAsync(Post post, List<string> names, CancellationToken cancellationToken)
-    {
-        var slugs = names.Select(SlugGenerator.Generate).ToList();
-        var existing = await db.Tags.Where(t => slugs.Contains(t.Slug)).ToListAsync(cancellationToken);
-        post.Tags.Clear();
-        foreach (var (name, slug) in names.Zip(slugs))
-        {
-            if (post.Tags.Any(t => t.Slug == slug))
-            {
-                continue;
-            }
-
-            post.Tags.Add(existing.FirstOrDefault(t => t.Slug == slug) ?? new Tag { Name = name, Slug = slug });
-        }
-    }
-
-    private async Task AuditAsync(PostEditor editor, string action, int postId, CancellationToken cancellationToken, string? details = null)
-    {
-        // Every audited post change may show on public pages (a draft save evicts too: cheap, and safe).
-        await cache.PostsChangedAsync(cancellationToken);
-        db.AuditEntries.Add(new AuditEntry
-        {
-            At = clock.GetUtcNow().UtcDateTime,
-            UserId = editor.UserId,
-            Action = action,
-            EntityType = nameof(Post),
-            EntityId = postId.ToString(CultureInfo.InvariantCulture),
-            Details = details,
-        });
-        await db.SaveChangesAsync(cancellationToken);
-    }
-
     private static void Require(Dictionary<string, string> errors, string field, bool ok, string message)
     {
         if (!ok && !errors.ContainsKey(field))
@@ -378,8 +492,4 @@ public sealed class PostEditorService(
             errors[field] = message;
         }
     }
-
-    private static string Clean(string? value) => TextCleaning.Line(value);
-
-    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 }

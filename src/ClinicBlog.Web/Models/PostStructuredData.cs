@@ -34,8 +34,10 @@ public static class PostStructuredData
             ["datePublished"] = Formats.MachineDate(post.PublishedAt),
             ["dateModified"] = Formats.MachineDate(post.UpdatedAt),
             ["author"] = Person(post.Author, urls),
-            ["reviewedBy"] = post.Reviewer is null ? null : Person(post.Reviewer, urls),
-            ["lastReviewed"] = post.ReviewedAt is { } reviewed ? reviewed.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null,
+            // Only while the review covers exactly the text on the page.
+            ["reviewedBy"] = post.Reviewer is null || post.ReviewIsStale ? null : Person(post.Reviewer, urls),
+            ["lastReviewed"] = post.ReviewedAt is { } reviewed && post.Reviewer is not null && !post.ReviewIsStale
+                ? reviewed.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null,
             ["publisher"] = new Dictionary<string, object?> { ["@type"] = "Organization", ["name"] = settings.Publisher, ["url"] = urls.Absolute("/") },
             ["keywords"] = post.Tags.Count == 0 ? null : string.Join(", ", post.Tags.Select(t => t.Name)),
             ["image"] = post.Cover is null ? null : urls.Absolute("/media/" + post.Cover.FileName),
@@ -50,6 +52,12 @@ public static class PostStructuredData
                 new Dictionary<string, object?> { ["@type"] = "ListItem", ["position"] = 2, ["name"] = post.Title, ["item"] = url },
             },
         };
+        // Absent rather than null: a page not (or no longer) reviewed makes no reviewedBy claim at all.
+        foreach (var empty in page.Where(p => p.Value is null).Select(p => p.Key).ToList())
+        {
+            page.Remove(empty);
+        }
+
         return JsonSerializer.Serialize(new[] { page, breadcrumbs }, Options);
     }
 

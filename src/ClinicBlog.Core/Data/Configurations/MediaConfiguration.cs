@@ -1,5 +1,4 @@
 using ClinicBlog.Core.Media;
-using ClinicBlog.Core.Posts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -14,17 +13,5 @@ internal sealed class MediaFileConfiguration : IEntityTypeConfiguration<MediaFil
         builder.Property(m => m.ContentType).HasMaxLength(40);
         builder.HasIndex(m => m.FileName).IsUnique();
         builder.HasIndex(m => m.CreatedAt);
-    }
-}
-
-internal sealed class PostRevisionConfiguration : IEntityTypeConfiguration<PostRevision>
-{
-    public void Configure(EntityTypeBuilder<PostRevision> builder)
-    {
-        builder.Property(r => r.Title).HasMaxLength(200);
-        builder.Property(r => r.Summary).HasMaxLength(500);
-        builder.Property(r => r.Body).HasMaxLength(200_000);
-        builder.HasIndex(r => new { r.PostId, r.CreatedAt });
-        builder.HasOne(r => r.Post).WithMany().HasForeignKey(r => r.PostId).OnDelete(DeleteBehavior.Cascade);
     }
 }

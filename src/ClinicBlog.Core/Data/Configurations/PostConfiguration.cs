@@ -13,7 +13,10 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         builder.Property(p => p.Summary).HasMaxLength(500);
         builder.Property(p => p.Body).HasMaxLength(200_000);
         builder.Property(p => p.ConcurrencyStamp).IsConcurrencyToken();
-        builder.Property(p => p.ReviewedBodyHash).HasMaxLength(64);
+        builder.Property(p => p.ReviewedContentHash).HasMaxLength(64);
+        // Pending changes are a revision of the post. A plain column, not a foreign key: SQLite cannot add
+        // one to an existing table without rebuilding Posts, which would drop its search triggers.
+        builder.Property(p => p.PendingRevisionId);
         builder.Property(p => p.CoverImage).HasMaxLength(80);
         builder.HasIndex(p => p.Slug).IsUnique();
         // Serve every reader list (visible posts, newest first) in index order: walking publication

@@ -7,6 +7,9 @@ namespace ClinicBlog.Web.Areas.Admin.Controllers;
 public sealed class DashboardController(StaffDashboardQuery dashboard, StaffContext staff) : StaffController
 {
     [HttpGet("/admin")]
-    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
-        View(await dashboard.GetCountsAsync(await staff.ModeratorAsync(User, cancellationToken), cancellationToken));
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        var editor = await staff.EditorAsync(User, cancellationToken);
+        return View(await dashboard.GetCountsAsync(await staff.ModeratorAsync(User, cancellationToken), editor.CanEditAll || editor.IsReviewer, cancellationToken));
+    }
 }

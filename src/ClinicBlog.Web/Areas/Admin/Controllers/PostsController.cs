@@ -75,7 +75,10 @@ public sealed class PostsController(
         }
 
         var page = await EditorPageAsync(id, saved.Input, editor, cancellationToken);
-        return View(page with { Saved = saved, Message = DoneMessage(done) });
+        var message = done == "saved" && saved.PendingRevisionId is not null
+            ? "Saved as changes awaiting review: readers see the published text until a reviewer signs the changes off and they are published."
+            : DoneMessage(done);
+        return View(page with { Saved = saved, Message = message });
     }
 
     [HttpPost("{id:int}/edit")]
@@ -87,18 +90,6 @@ public sealed class PostsController(
     {
         var outcome = await editing.SubmitForReviewAsync(await staff.EditorAsync(User, cancellationToken), id, cancellationToken);
         return Outcome(outcome, () => RedirectToAction(nameof(Edit), new { id, done = "submitted" }));
-    }
-
-    [HttpPost("{id:int}/sign-off")]
-    public async Task<IActionResult> SignOff(int id, CancellationToken cancellationToken)
-    {
-        var (outcome, error) = await editing.SignOffAsync(await staff.EditorAsync(User, cancellationToken), id, cancellationToken);
-        if (error is not null)
-        {
-            return RedirectToAction(nameof(Edit), new { id, done = "no-credentials" });
-        }
-
-        return Outcome(outcome, () => RedirectToAction(nameof(Edit), new { id, done = "reviewed" }));
     }
 
     [HttpPost("{id:int}/revisions/{revisionId:int}/restore")]
@@ -188,7 +179,7 @@ public sealed class PostsController(
     }
 
     /// <summary>Reviewers open any post to read and sign it off; saving still needs the right to edit it.</summary>
-    private static bool CanOpen(PostEditor editor, int authorId) =>
+    internal static bool CanOpen(PostEditor editor, int authorId) =>
         editor.CanEditAll || editor.IsReviewer || authorId == editor.AuthorId;
 
     private async Task<PostEditorViewModel> EditorPageAsync(int? id, PostInput input, PostEditor editor, CancellationToken cancellationToken) =>
@@ -235,8 +226,8 @@ public sealed class PostsController(
     {
         "saved" => "Saved.",
         "submitted" => "Submitted for review. An editor or admin will publish it once a reviewer has signed it off.",
-        "reviewed" => "Signed off: your review now covers this text.",
-        "no-credentials" => "Add your credentials to your author profile before signing off medical content.",
+        "changes-published" => "The changes are live: readers now see the reviewed text, with its review line and today as “Last updated”.",
+        "changes-discarded" => "The pending changes are discarded; their text stays in the revisions below.",
         "restored" => "The earlier version is back; the text it replaced is kept as a revision.",
         "deleted" => "The post was deleted.",
         _ => null,

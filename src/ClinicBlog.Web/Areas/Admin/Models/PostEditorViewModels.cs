@@ -27,3 +27,6 @@ public sealed record PostEditorViewModel(
 }
 
 public sealed record StaffPostListViewModel(PagedList<PostListItem> Posts, PostStatus? Status, string? Search, PostEditor Editor, string? Message);
+
+/// <summary>The reviewer's page, with a message after an action (success) or why nothing happened (problem).</summary>
+public sealed record ReviewViewModel(Core.Reviews.ReviewPage Page, string? Message, string? Problem);

@@ -1,0 +1,284 @@
+using ClinicBlog.Core.Content;
+using ClinicBlog.Core.Data;
+using ClinicBlog.Core.Posts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace ClinicBlog.Core.Reviews;
+
+/// <summary>What the reviewer's page shows: the text under review (a live post's pending changes, or the
+/// post's own text) against the text last signed off, and what may be done with it.</summary>
+public sealed record ReviewPage(int PostId, string LiveTitle, PostStatus Status, PostContent Candidate, ReviewDiff Diff)
+{
+    /// <summary>The text under review is a live post's pending changes (readers see the signed-off text).</summary>
+    public int? PendingRevisionId { get; init; }
+
+    /// <summary>The fingerprint of the text under review, carried by the sign-off form.</summary>
+    public required string Fingerprint { get; init; }
+
+    /// <summary>Who signed off the text the changes are shown against, and when; null when none was.</summary>
+    public string? BaseReviewer { get; init; }
+
+    public DateTime? BaseReviewedAt { get; init; }
+
+    /// <summary>A sign-off already given to exactly the text under review.</summary>
+    public string? SignedOffBy { get; init; }
+
+    public DateTime? SignedOffAt { get; init; }
+
+    /// <summary>True when this staff member may sign the text off now; otherwise <see cref="CannotSignOff"/> says why.</summary>
+    public bool CanSignOff { get; init; }
+
+    public string? CannotSignOff { get; init; }
+
+    /// <summary>An Editor or Admin may publish the pending changes (they are signed off) or discard them.</summary>
+    public bool CanPublish { get; init; }
+
+    public bool CanDiscard { get; init; }
+}
+
+public enum ReviewOutcome
+{
+    Done,
+    NotFound,
+    Forbidden,
+
+    /// <summary>The text changed after the page was rendered: nothing was signed off or published.</summary>
+    Stale,
+
+    /// <summary>Not allowed as things stand (own words, no credentials, not signed off yet); the message says why.</summary>
+    Refused,
+}
+
+public sealed record ReviewResult(ReviewOutcome Outcome, string? Message = null);
+
+/// <summary>Medical review as a state of the text: a reviewer signs off exactly the text they were shown
+/// (its fingerprint comes back with the form), never their own words; an Editor or Admin then publishes
+/// signed-off pending changes, which puts the text, its "Last updated" and its review line live together.</summary>
+public sealed class PostReviewService(
+    BlogDbContext db,
+    PostContentWriter writer,
+    IPublicContentCache cache,
+    TimeProvider clock,
+    ILogger<PostReviewService> logger)
+{
+    public const string OwnPostMessage = "You wrote this post: another clinician reviews it.";
+    public const string OwnChangesMessage = "You made some of these changes: another clinician reviews them.";
+    public const string NoCredentialsMessage = "Add your credentials to your author profile before signing off medical content.";
+    public const string NotReviewerMessage = "A reviewer (a clinician with a staff account) signs off medical content.";
+    public const string NotSignedOffMessage = "A reviewer must sign off these changes before they are published.";
+    public const string ChangedMessage = "The changes were edited again after this page was opened: here they are as they are now.";
+    public const string TextChangedMessage = "The text changed after you opened this page, so nothing was signed off. Here are the changes as they are now: read them, then sign off again.";
+
+    public async Task<ReviewPage?> PageAsync(PostEditor editor, int postId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(editor);
+        var (post, pending) = await LoadAsync(postId, cancellationToken);
+        if (post is null)
+        {
+            return null;
+        }
+
+        var live = post.Content();
+        var candidate = pending?.Content(live) ?? live;
+        var (baseContent, baseReviewer, baseReviewedAt) = await SignedOffAsync(post, pending, cancellationToken);
+        var cannot = await WhyNotAsync(editor, post, pending, cancellationToken);
+        var signer = pending is { ReviewerId: { } id } ? await NameAsync(id, cancellationToken)
+            : pending is null && post.ReviewCoversLiveText && post.ReviewerId is { } own ? await NameAsync(own, cancellationToken) : null;
+        return new ReviewPage(post.Id, post.Title, post.Status, candidate, ReviewDiff.Between(baseContent, candidate))
+        {
+            PendingRevisionId = pending?.Id,
+            Fingerprint = candidate.Fingerprint(),
+            BaseReviewer = baseReviewer,
+            BaseReviewedAt = baseReviewedAt,
+            SignedOffBy = signer,
+            SignedOffAt = signer is null ? null : pending?.ReviewedAt ?? post.ReviewedAt,
+            CanSignOff = cannot is null,
+            CannotSignOff = cannot,
+            CanPublish = editor.CanPublish && pending is not null && IsCovered(post, pending),
+            CanDiscard = editor.CanPublish && pending is not null,
+        };
+    }
+
+    /// <summary>Signs off the text under review if it is still the text with <paramref name="fingerprint"/>.
+    /// A post scheduled for later takes signed-off changes at once: readers first see them at its time.</summary>
+    public async Task<ReviewResult> SignOffAsync(PostEditor editor, int postId, string? fingerprint, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(editor);
+        if (!editor.IsReviewer || editor.AuthorId is not { } reviewerId)
+        {
+            return new ReviewResult(ReviewOutcome.Forbidden, NotReviewerMessage);
+        }
+
+        // One write transaction from reading the text to signing it: nothing can change in between.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var (post, pending) = await LoadAsync(postId, cancellationToken);
+        if (post is null)
+        {
+            return new ReviewResult(ReviewOutcome.NotFound);
+        }
+
+        if (await WhyNotAsync(editor, post, pending, cancellationToken) is { } reason)
+        {
+            return new ReviewResult(ReviewOutcome.Refused, reason);
+        }
+
+        var candidate = pending?.Content(post.Content()) ?? post.Content();
+        if (candidate.Fingerprint() != fingerprint)
+        {
+            writer.Audit(editor.UserId, "post.review-refused", post.Id, "the text changed after the review page was opened");
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            logger.LogInformation("Sign-off of post {PostId} refused: the text changed after the reviewer opened it", post.Id);
+            return new ReviewResult(ReviewOutcome.Stale, TextChangedMessage);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (pending is not null)
+        {
+            pending.ReviewerId = reviewerId;
+            pending.ReviewedAt = now;
+            pending.SignedOffById = editor.UserId;
+            writer.Audit(editor.UserId, "post.reviewed", post.Id, $"pending revision {pending.Id}");
+            if (post.Status == PostStatus.Scheduled && post.PublishedAt > now)
+            {
+                await writer.PublishPendingAsync(post, pending, editor.UserId, cancellationToken);
+                writer.Audit(editor.UserId, "post.changes-published", post.Id, "scheduled post: they go live at its time");
+            }
+        }
+        else
+        {
+            writer.RecordReview(post, reviewerId, now, editor.UserId);
+            writer.Audit(editor.UserId, "post.reviewed", post.Id, "the post's text");
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await cache.PostsChangedAsync(cancellationToken);
+        logger.LogInformation("Post {PostId} signed off by staff {UserId}", post.Id, editor.UserId);
+        return new ReviewResult(ReviewOutcome.Done);
+    }
+
+    /// <summary>Puts signed-off pending changes live (Editors and Admins), if they are still the revision
+    /// the page showed: the text, "Last updated" and the review line change together, in one transaction.</summary>
+    public Task<ReviewResult> PublishChangesAsync(PostEditor editor, int postId, int? revisionId, CancellationToken cancellationToken) =>
+        OnPendingChangesAsync(editor, postId, revisionId, async (post, pending) =>
+        {
+            if (!IsCovered(post, pending))
+            {
+                return new ReviewResult(ReviewOutcome.Refused, NotSignedOffMessage);
+            }
+
+            await writer.PublishPendingAsync(post, pending, editor.UserId, cancellationToken);
+            writer.Audit(editor.UserId, "post.changes-published", post.Id, $"revision {pending.Id}");
+            logger.LogInformation("Pending changes of post {PostId} published by staff {UserId}", post.Id, editor.UserId);
+            return new ReviewResult(ReviewOutcome.Done);
+        }, cancellationToken);
+
+    /// <summary>Drops pending changes (Editors and Admins); their text stays in the revisions.</summary>
+    public Task<ReviewResult> DiscardChangesAsync(PostEditor editor, int postId, int? revisionId, CancellationToken cancellationToken) =>
+        OnPendingChangesAsync(editor, postId, revisionId, (post, pending) =>
+        {
+            post.PendingRevisionId = null;
+            post.PendingSinceRevisionId = null;
+            writer.Audit(editor.UserId, "post.changes-discarded", post.Id, $"revision {pending.Id}");
+            return Task.FromResult(new ReviewResult(ReviewOutcome.Done));
+        }, cancellationToken);
+
+    /// <summary>Runs an Editor's or Admin's decision on the pending changes the page showed (by revision)
+    /// in one write transaction, and saves it when it is done.</summary>
+    private async Task<ReviewResult> OnPendingChangesAsync(
+        PostEditor editor, int postId, int? revisionId, Func<Post, PostRevision, Task<ReviewResult>> decide, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(editor);
+        if (!editor.CanPublish)
+        {
+            return new ReviewResult(ReviewOutcome.Forbidden);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var (post, pending) = await LoadAsync(postId, cancellationToken);
+        if (post is null || pending is null)
+        {
+            return new ReviewResult(ReviewOutcome.NotFound);
+        }
+
+        if (pending.Id != revisionId)
+        {
+            return new ReviewResult(ReviewOutcome.Stale, ChangedMessage);
+        }
+
+        var result = await decide(post, pending);
+        if (result.Outcome == ReviewOutcome.Done)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            await cache.PostsChangedAsync(cancellationToken);
+        }
+
+        return result;
+    }
+
+    /// <summary>Pending changes may go live once signed off, or when their text is the one already
+    /// signed off (only the address changed).</summary>
+    private static bool IsCovered(Post post, PostRevision pending) =>
+        pending.ReviewedAt is not null || (post.ReviewedContentHash is { } reviewed && reviewed == pending.Content(post.Content()).Fingerprint());
+
+    private async Task<(Post? Post, PostRevision? Pending)> LoadAsync(int postId, CancellationToken cancellationToken)
+    {
+        var post = await db.Posts.Include(p => p.Tags).SingleOrDefaultAsync(p => p.Id == postId, cancellationToken);
+        var pending = post?.PendingRevisionId is { } pendingId
+            ? await db.PostRevisions.SingleOrDefaultAsync(r => r.Id == pendingId && r.PostId == postId, cancellationToken)
+            : null;
+        return (post, pending);
+    }
+
+    /// <summary>The text last signed off, to show the changes against: the live text while its review
+    /// covers it, else the newest signed-off revision; null when nothing was ever signed off.</summary>
+    private async Task<(PostContent? Content, string? Reviewer, DateTime? ReviewedAt)> SignedOffAsync(Post post, PostRevision? pending, CancellationToken cancellationToken)
+    {
+        if (post.ReviewCoversLiveText)
+        {
+            return (post.Content(), post.ReviewerId is { } id ? await NameAsync(id, cancellationToken) : null, post.ReviewedAt);
+        }
+
+        var last = await db.PostRevisions.AsNoTracking()
+            .Where(r => r.PostId == post.Id && r.ReviewedAt != null && r.Id != (pending == null ? 0 : pending.Id))
+            .OrderByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken);
+        return last is null
+            ? (null, null, null)
+            : (last.Content(post.Content()), last.ReviewerId is { } reviewer ? await NameAsync(reviewer, cancellationToken) : null, last.ReviewedAt);
+    }
+
+    /// <summary>Why this staff member may not sign the text off, or null when they may.</summary>
+    private async Task<string?> WhyNotAsync(PostEditor editor, Post post, PostRevision? pending, CancellationToken cancellationToken)
+    {
+        if (!editor.IsReviewer || editor.AuthorId is null)
+        {
+            return NotReviewerMessage;
+        }
+
+        if (!await db.Authors.AnyAsync(a => a.Id == editor.AuthorId && a.Credentials != null && a.Credentials != "", cancellationToken))
+        {
+            return NoCredentialsMessage;
+        }
+
+        if (post.AuthorId == editor.AuthorId)
+        {
+            return OwnPostMessage;
+        }
+
+        if (pending is not null && post.PendingSinceRevisionId is { } since
+            && await db.PostRevisions.AnyAsync(r => r.PostId == post.Id && r.Id >= since && r.Id <= pending.Id && r.CreatedById == editor.UserId, cancellationToken))
+        {
+            return OwnChangesMessage;
+        }
+
+        return null;
+    }
+
+    private Task<string> NameAsync(int authorId, CancellationToken cancellationToken) =>
+        db.Authors.AsNoTracking().Where(a => a.Id == authorId)
+            .Select(a => a.Credentials == null || a.Credentials == "" ? a.DisplayName : a.DisplayName + ", " + a.Credentials)
+            .SingleAsync(cancellationToken);
+}
