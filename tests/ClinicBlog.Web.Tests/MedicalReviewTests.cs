@@ -238,7 +238,18 @@ public sealed class MedicalReviewTests(MedicalReviewTests.Factory factory) : ICl
         factory.Clock.Advance(TimeSpan.FromDays(2));
         using var admin = await factory.SignedInAdminAsync();
         var today = factory.Clock.GetUtcNow().UtcDateTime;
-        var withLogin = await SaveAsync(admin, id, new() { ["ReviewerId"] = (await AuthorIdAsync(Rita)).ToString(CultureInfo.InvariantCulture), ["ReviewedAt"] = Day(today) });
+        // A reviewer with a staff account is not offered; a forged choice of one is refused.
+        var ritaId = (await AuthorIdAsync(Rita)).ToString(CultureInfo.InvariantCulture);
+        var page = await admin.GetDocumentAsync($"/admin/posts/{id}/edit");
+        var reviewers = page.QuerySelector<IHtmlSelectElement>("#ReviewerId")!;
+        Assert.DoesNotContain(reviewers.Options, o => o.Value == ritaId);
+        Assert.Contains(reviewers.Options, o => o.Value == noor.ToString(CultureInfo.InvariantCulture));
+        var option = (IHtmlOptionElement)page.CreateElement("option");
+        option.Value = ritaId;
+        reviewers.AppendChild(option);
+        using var withLoginResponse = await admin.SubmitAsync(page.Form(".editor-form"), new Dictionary<string, string> { ["ReviewerId"] = ritaId, ["ReviewedAt"] = Day(today) }, "button[value=save]");
+        var withLogin = await Html.ParseAsync(withLoginResponse);
+        Assert.Equal(HttpStatusCode.BadRequest, withLoginResponse.StatusCode);
         var future = await SaveAsync(admin, id, new() { ["ReviewerId"] = noor.ToString(CultureInfo.InvariantCulture), ["ReviewedAt"] = Day(today.AddDays(1)) });
         var beforeText = await SaveAsync(admin, id, new() { ["ReviewerId"] = noor.ToString(CultureInfo.InvariantCulture), ["ReviewedAt"] = Day(today.AddDays(-3)) });
         var good = await SaveAsync(admin, id, new() { ["ReviewerId"] = noor.ToString(CultureInfo.InvariantCulture), ["ReviewedAt"] = Day(today.AddDays(-1)) });

@@ -116,3 +116,41 @@ public sealed class SeedAndMigrationsTests(BlogFactory factory) : IClassFixture<
             await db.Comments.CountAsync(),
             await db.Users.CountAsync()));
 }
+
+/// <summary>Reviews stored by an earlier version (a hash of the body alone) are carried over at start-up.</summary>
+public sealed class EarlierReviewUpgradeTests(BlogFactory factory) : IClassFixture<BlogFactory>
+{
+    [Fact]
+    public async Task A_sign_off_from_before_reviews_covered_the_whole_text_still_covers_a_post_whose_body_it_matched()
+    {
+        _ = factory.Services;
+        var reviewer = await factory.WithDbAsync(async db =>
+        {
+            var author = new Core.Authors.Author { DisplayName = "Dr Earlier", Slug = "dr-earlier", Credentials = "MD" };
+            db.Authors.Add(author);
+            await db.SaveChangesAsync();
+            return author.Id;
+        });
+        var staleSlug = await factory.AddPostAsync("Edited after an earlier review", PostStatus.Published, DateTime.UtcNow.AddDays(-3));
+        var seedBody = await factory.WithDbAsync(db => db.Posts.Where(p => p.Slug == TestContent.SeedSlug).Select(p => p.Body).SingleAsync());
+        // As an earlier version stored them: the hash of the body alone, and no TextChangedAt.
+        await factory.WithDbAsync(db => db.Posts.Where(p => p.Slug == TestContent.SeedSlug).ExecuteUpdateAsync(s => s
+            .SetProperty(p => p.ReviewerId, reviewer).SetProperty(p => p.ReviewedAt, DateTime.UtcNow.AddDays(-10))
+            .SetProperty(p => p.ReviewedContentHash, PostContent.BodyOnlyHash(seedBody)).SetProperty(p => p.TextChangedAt, (DateTime?)null)));
+        await factory.WithDbAsync(db => db.Posts.Where(p => p.Slug == staleSlug).ExecuteUpdateAsync(s => s
+            .SetProperty(p => p.ReviewerId, reviewer).SetProperty(p => p.ReviewedAt, DateTime.UtcNow.AddDays(-10))
+            .SetProperty(p => p.ReviewedContentHash, PostContent.BodyOnlyHash("The body before the edit.")).SetProperty(p => p.ReviewIsStale, true)
+            .SetProperty(p => p.TextChangedAt, (DateTime?)null)));
+
+        await DatabaseInitializer.InitializeAsync(factory.Services);
+
+        var seed = await factory.WithDbAsync(db => db.Posts.Include(p => p.Tags).SingleAsync(p => p.Slug == TestContent.SeedSlug));
+        Assert.Equal(seed.Content().Fingerprint(), seed.ReviewedContentHash);
+        Assert.NotNull(seed.TextChangedAt);
+        using var reader = factory.CreateBrowserlikeClient();
+        Assert.StartsWith("Medically reviewed by Dr Earlier, MD", (await reader.GetDocumentAsync(TestContent.SeedUrl)).QuerySelector(".reviewed")!.TextContent.Trim(), StringComparison.Ordinal);
+        var stale = await reader.GetDocumentAsync($"/posts/{staleSlug}");
+        Assert.Null(stale.QuerySelector(".reviewed"));
+        Assert.NotNull(stale.QuerySelector(".review-stale"));
+    }
+}

@@ -41,7 +41,11 @@ public sealed record PostForEditing(int Id, PostInput Input, PostStatus Status, 
 public sealed record RevisionItem(int Id, DateTime CreatedAt, string Title, int Length, string? SignedOffBy);
 
 /// <summary>A choice in the editor's author and reviewer lists.</summary>
-public sealed record AuthorChoice(int Id, string DisplayName, string Slug, string? Credentials);
+public sealed record AuthorChoice(int Id, string DisplayName, string Slug, string? Credentials)
+{
+    /// <summary>The author has a staff account (a reviewer with one signs off on the review page).</summary>
+    public bool HasLogin { get; init; }
+}
 
 /// <summary>A published post due for medical review.</summary>
 public sealed record ReviewDueItem(int Id, string Title, string Slug, string? ReviewerName, DateTime? ReviewedAt, bool ReviewIsStale, DateTime? DueAt);
@@ -137,7 +141,7 @@ public sealed class PostAdminQuery(BlogDbContext db, IOptions<PostOptions> optio
 
     public Task<List<AuthorChoice>> AuthorsAsync(CancellationToken cancellationToken) =>
         db.Authors.AsNoTracking().OrderBy(a => a.DisplayName)
-            .Select(a => new AuthorChoice(a.Id, a.DisplayName, a.Slug, a.Credentials))
+            .Select(a => new AuthorChoice(a.Id, a.DisplayName, a.Slug, a.Credentials) { HasLogin = db.Users.Any(u => u.AuthorId == a.Id) })
             .ToListAsync(cancellationToken);
 
     /// <summary>Published posts never reviewed, edited since their review, or past the review interval.</summary>

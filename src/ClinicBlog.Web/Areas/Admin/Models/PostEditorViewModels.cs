@@ -23,7 +23,9 @@ public sealed record PostEditorViewModel(
 
     public string? Message { get; init; }
 
-    public IEnumerable<AuthorChoice> Reviewers => Authors.Where(a => !string.IsNullOrWhiteSpace(a.Credentials));
+    /// <summary>Clinicians whose sign-off an editor records: with credentials and without a staff account
+    /// (those with one sign off themselves, on the review page).</summary>
+    public IEnumerable<AuthorChoice> Reviewers => Authors.Where(a => !string.IsNullOrWhiteSpace(a.Credentials) && !a.HasLogin);
 }
 
 public sealed record StaffPostListViewModel(PagedList<PostListItem> Posts, PostStatus? Status, string? Search, PostEditor Editor, string? Message);
