@@ -131,6 +131,28 @@ public sealed class AccountSecurityTests(BlogFactory factory) : IClassFixture<Bl
         Assert.Equal("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", await users.GetAuthenticatorKeyAsync((await users.FindByIdAsync(userId))!));
     }
 
+    [Fact]
+    public async Task An_admin_resets_a_lost_two_factor_sign_in_and_the_old_key_is_gone()
+    {
+        const string email = "lostphone@clinic.test";
+        const string password = "Lost-phone-password-42";
+        await factory.CreateStaffAsync(email, password, StaffRoles.Author, "Lou Lostphone");
+        using var client = await factory.SignedInClientAsync(email, password);
+        await TurnOnTwoFactorAsync(client);
+        using var admin = await factory.SignedInAdminAsync();
+        var userId = await factory.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+
+        var list = await admin.GetDocumentAsync("/admin/users");
+        using var reset = await admin.SubmitAsync(list.Form($"form[action='/admin/users/{userId}/reset-two-factor']"));
+        using var again = await factory.SignedInClientAsync(email, password);
+
+        Assert.StartsWith("Two-factor sign-in is off", (await Html.ParseAsync(reset)).QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
+        Assert.False(await IsOnAsync(email));
+        Assert.Contains("staff.two-factor-reset", await factory.WithDbAsync(db => db.AuditEntries.Select(a => a.Action).ToListAsync()));
+        using var oldSession = await client.GetAsync("/admin/posts");
+        Assert.Equal("/account/login", oldSession.RequestMessage!.RequestUri!.AbsolutePath);
+    }
+
     private static async Task<string> TurnOnTwoFactorAsync(HttpClient client)
     {
         var setup = await client.GetDocumentAsync("/account/two-factor");

@@ -161,6 +161,23 @@ public sealed class StaffAccountService(BlogDbContext db, UserManager<StaffUser>
         return new StaffResult(new Dictionary<string, string>(), user.Id, password) { StillLocked = IsLockedByAdmin(user) };
     }
 
+    /// <summary>Turns off another staff member's two-factor sign-in and throws away its key (a lost phone,
+    /// or keys lost with the data folder's key ring); their sessions end.</summary>
+    public async Task<StaffResult> ResetTwoFactorAsync(string adminId, string userId, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return new StaffResult(new Dictionary<string, string> { [string.Empty] = "That account no longer exists." });
+        }
+
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        await users.UpdateSecurityStampAsync(user);
+        await AuditAsync(adminId, "staff.two-factor-reset", user.Id, null, cancellationToken);
+        return new StaffResult(new Dictionary<string, string>(), user.Id);
+    }
+
     /// <summary>Locks (indefinitely) or unlocks an account. The last Admin cannot be locked, nor can you lock yourself.</summary>
     public async Task<StaffResult> SetLockedAsync(string adminId, string userId, bool locked, CancellationToken cancellationToken)
     {

@@ -20,6 +20,7 @@ public sealed class UsersController(StaffAccountService accounts, PostAdminQuery
             "updated" => "Saved.",
             "locked" => "The account is locked; its sessions end at their next request.",
             "unlocked" => "The account is unlocked.",
+            "two-factor-reset" => "Two-factor sign-in is off for that account, and its old key no longer works. They set it up again under Account security.",
             _ => null,
         };
         return View(await accounts.ListAsync(cancellationToken));
@@ -67,6 +68,16 @@ public sealed class UsersController(StaffAccountService accounts, PostAdminQuery
         return existing is not null && result.Succeeded
             ? View("Password", new OneTimePasswordViewModel(existing.Value.Email, result.OneTimePassword!, result.StillLocked))
             : NotFound();
+    }
+
+    /// <summary>For a lost phone (or a key ring lost with a backup restore): two-factor sign-in goes off
+    /// with its key, and the person sets it up again (at once where the blog requires it).</summary>
+    [HttpPost("{id}/reset-two-factor")]
+    public async Task<IActionResult> ResetTwoFactor(string id, CancellationToken cancellationToken)
+    {
+        var admin = await staff.ModeratorAsync(User, cancellationToken);
+        var result = await accounts.ResetTwoFactorAsync(admin.UserId, id, cancellationToken);
+        return result.Succeeded ? RedirectToAction(nameof(Index), new { done = "two-factor-reset" }) : NotFound();
     }
 
     [HttpPost("{id}/lock")]
