@@ -4,6 +4,7 @@ using Microsoft.Playwright;
 
 namespace ClinicBlog.BrowserTests;
 
+[Trait("Category", "Slow")]
 public sealed class AccessibilityTests(LiveBlog blog) : IClassFixture<LiveBlog>
 {
     public static TheoryData<string, string> Pages => new()

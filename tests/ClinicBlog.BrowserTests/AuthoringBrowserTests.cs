@@ -5,6 +5,7 @@ using Microsoft.Playwright;
 
 namespace ClinicBlog.BrowserTests;
 
+[Trait("Category", "Slow")]
 public sealed class AuthoringBrowserTests(LiveBlog blog) : IClassFixture<LiveBlog>
 {
     [Fact]

@@ -6,6 +6,7 @@ using Microsoft.Playwright;
 
 namespace ClinicBlog.BrowserTests;
 
+[Trait("Category", "Slow")]
 public sealed class CommentBrowserTests(LiveBlog blog) : IClassFixture<LiveBlog>
 {
     private const string PostUrl = "/posts/what-is-ketamine-iv-treatment";

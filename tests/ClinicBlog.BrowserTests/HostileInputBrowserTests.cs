@@ -14,6 +14,7 @@ namespace ClinicBlog.BrowserTests;
 /// alert, confirm, prompt, print and window.open are replaced before any page script could run, every
 /// dialog and every Content-Security-Policy violation is recorded, and each page's elements get
 /// mouse, focus and animation events to wake any handler that slipped through.</summary>
+[Trait("Category", "Slow")]
 public sealed class HostileInputBrowserTests(LiveBlog blog) : IClassFixture<LiveBlog>
 {
     private const int PerPost = 10;

@@ -14,6 +14,7 @@ namespace ClinicBlog.BrowserTests;
 /// <summary>The review of an edit to a live article, clicked through as the people involved do it: the
 /// author edits, readers keep the reviewed text, a clinician reads the marked-up changes and signs them
 /// off, an editor publishes, readers get the new text with the new review line.</summary>
+[Trait("Category", "Slow")]
 public sealed class MedicalReviewBrowserTests(LiveBlog blog) : IClassFixture<LiveBlog>
 {
     private const string Password = "Browser-staff-password-42";

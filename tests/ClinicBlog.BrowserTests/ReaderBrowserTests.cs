@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 
 namespace ClinicBlog.BrowserTests;
 
+[Trait("Category", "Slow")]
 public sealed class ReaderBrowserTests(LiveBlog blog) : IClassFixture<LiveBlog>
 {
     private static readonly string[] SectionHeadings =

@@ -168,6 +168,7 @@ public sealed class AccountSecurityTests(BlogFactory factory) : IClassFixture<Bl
 
 /// <summary>The last-Admin rule holds when two Admins demote each other at the same moment: the store
 /// makes both requests read the Admin list together, as an unlucky race would.</summary>
+[Trait("Category", "Slow")]
 public sealed class LastAdminRaceTests(LastAdminRaceTests.Factory factory) : IClassFixture<LastAdminRaceTests.Factory>
 {
     public sealed class Factory : BlogFactory

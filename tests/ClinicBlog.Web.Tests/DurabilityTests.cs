@@ -8,6 +8,7 @@ namespace ClinicBlog.Web.Tests;
 /// <summary>Nothing acknowledged is lost: concurrent writers, SIGKILL in the middle of writing,
 /// SIGTERM with a request in flight, and an online backup. Each test runs the real app as its own
 /// process on a loopback port, with bounded load.</summary>
+[Trait("Category", "Slow")]
 public sealed class DurabilityTests(ITestOutputHelper output) : IDisposable
 {
     private readonly string _data = Path.Combine(Path.GetTempPath(), "clinicblog-tests", Guid.NewGuid().ToString("N"));

@@ -9,6 +9,7 @@ namespace ClinicBlog.Web.Tests;
 /// <summary>Sends every hostile input through every field an author or a commenter controls, then
 /// reads every page that shows them (post, lists, tags, search, feeds, JSON-LD, staff pages) and
 /// finds nothing a browser could run. No request may fail with a 5xx.</summary>
+[Trait("Category", "Slow")]
 public sealed class HostileInputTests(HostileInputTests.Factory factory) : IClassFixture<HostileInputTests.Factory>
 {
     public sealed class Factory : BlogFactory

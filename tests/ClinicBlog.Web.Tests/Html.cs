@@ -24,6 +24,16 @@ public static class Html
         return await ParseAsync(response);
     }
 
+    /// <summary>Submits like <see cref="SubmitAsync"/> and fails the test unless the page the browser lands on
+    /// (after the redirect that follows a successful staff action) answers 200.</summary>
+    public static async Task SubmitExpectingSuccessAsync(
+        this HttpClient client, IHtmlFormElement form, IReadOnlyDictionary<string, string>? fields = null, string? submitButton = null)
+    {
+        using var response = await client.SubmitAsync(form, fields, submitButton);
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.OK,
+            $"{form.Action} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
     /// <summary>Fills the named fields of <paramref name="form"/> and submits it with every other field
     /// (hidden antiforgery token included) as the page rendered it.</summary>
     public static async Task<HttpResponseMessage> SubmitAsync(

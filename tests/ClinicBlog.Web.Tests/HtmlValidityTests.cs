@@ -3,7 +3,8 @@ using System.Diagnostics;
 namespace ClinicBlog.Web.Tests;
 
 /// <summary>Runs the Nu HTML Checker (vnu.jar, from the npm package vnu-jar, on Java) over the rendered
-/// reader pages. `.ci/run` installs both; locally: `npm install --prefix .tools vnu-jar` and a JRE.</summary>
+/// reader pages. `tests/run` (the README's test command) installs both when missing.</summary>
+[Trait("Category", "Slow")]
 public sealed class HtmlValidityTests(BlogFactory factory) : IClassFixture<BlogFactory>
 {
     private static readonly string[] Pages =

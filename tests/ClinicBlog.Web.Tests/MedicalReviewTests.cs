@@ -166,7 +166,7 @@ public sealed class MedicalReviewTests(MedicalReviewTests.Factory factory) : ICl
 
         factory.Clock.Advance(TimeSpan.FromDays(3));
         using var reviewer = await factory.SignedInClientAsync(Rita, Password);
-        await reviewer.SubmitAsync((await reviewer.GetDocumentAsync($"/admin/posts/{id}/review")).Form("[data-sign-off]"));
+        await reviewer.SubmitExpectingSuccessAsync((await reviewer.GetDocumentAsync($"/admin/posts/{id}/review")).Form("[data-sign-off]"));
         Assert.Contains("50 mg", await reader.GetStringAsync($"/posts/{slug}"), StringComparison.Ordinal); // signed off, not yet published
 
         using var editorLater = await factory.SignedInClientAsync(Ed, Password);
@@ -305,7 +305,7 @@ public sealed class MedicalReviewTests(MedicalReviewTests.Factory factory) : ICl
         using var alice = await factory.SignedInClientAsync(Alice, Password);
         await SaveAsync(alice, id, new() { ["Body"] = ChangedBody });
         using var reviewer = await factory.SignedInClientAsync(Sam, Password);
-        await reviewer.SubmitAsync((await reviewer.GetDocumentAsync($"/admin/posts/{id}/review")).Form("[data-sign-off]"));
+        await reviewer.SubmitExpectingSuccessAsync((await reviewer.GetDocumentAsync($"/admin/posts/{id}/review")).Form("[data-sign-off]"));
         using var reader = factory.CreateBrowserlikeClient();
         using var early = await reader.GetAsync($"/posts/{slug}");
 

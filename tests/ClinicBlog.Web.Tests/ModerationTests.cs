@@ -44,9 +44,9 @@ public sealed class ModerationTests(BlogFactory factory) : IClassFixture<BlogFac
         using var admin = await factory.SignedInAdminAsync();
 
         var queue = await admin.GetDocumentAsync("/admin/comments");
-        await admin.SubmitAsync(queue.Form(".moderation-form"), null, $"#queue-{ids[0]} button[value=reject]");
+        await admin.SubmitExpectingSuccessAsync(queue.Form(".moderation-form"), null, $"#queue-{ids[0]} button[value=reject]");
         queue = await admin.GetDocumentAsync("/admin/comments");
-        await admin.SubmitAsync(queue.Form(".moderation-form"), null, $"#queue-{ids[1]} button[value=spam]");
+        await admin.SubmitExpectingSuccessAsync(queue.Form(".moderation-form"), null, $"#queue-{ids[1]} button[value=spam]");
         queue = await admin.GetDocumentAsync("/admin/comments");
         using var confirm = await admin.SubmitAsync(queue.Form(".moderation-form"), null, $"#queue-{ids[2]} button[value=delete]");
         var confirmPage = await Html.ParseAsync(confirm);
@@ -69,7 +69,7 @@ public sealed class ModerationTests(BlogFactory factory) : IClassFixture<BlogFac
         var ids = await AddPendingAsync(slug, 1);
         using var admin = await factory.SignedInAdminAsync();
         var queue = await admin.GetDocumentAsync("/admin/comments");
-        await admin.SubmitAsync(queue.Form(".moderation-form"), null, $"#queue-{ids[0]} button[value=approve]");
+        await admin.SubmitExpectingSuccessAsync(queue.Form(".moderation-form"), null, $"#queue-{ids[0]} button[value=approve]");
 
         var replyPage = await admin.GetDocumentAsync($"/admin/comments/{ids[0]}/reply");
         using var empty = await admin.SubmitAsync(replyPage.Form("form:not([action])"), new Dictionary<string, string> { ["Body"] = "" });
@@ -109,7 +109,7 @@ public sealed class ModerationTests(BlogFactory factory) : IClassFixture<BlogFac
         Assert.Equal(HttpStatusCode.Forbidden, bans.StatusCode);
 
         queue = await writer.GetDocumentAsync("/admin/comments");
-        await writer.SubmitAsync(queue.Form(".moderation-form"), null, $"#queue-{ownIds[0]} button[value=approve]");
+        await writer.SubmitExpectingSuccessAsync(queue.Form(".moderation-form"), null, $"#queue-{ownIds[0]} button[value=approve]");
         Assert.Equal(CommentStatus.Approved, await StatusAsync(ownIds[0]));
     }
 

@@ -30,6 +30,7 @@ public sealed class PagingTests(BlogFactory factory) : IClassFixture<BlogFactory
     }
 }
 
+[Trait("Category", "Slow")]
 public sealed class CommentPagingTests(BlogFactory factory) : IClassFixture<BlogFactory>
 {
     [Fact]

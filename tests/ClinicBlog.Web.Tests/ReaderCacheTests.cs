@@ -29,7 +29,7 @@ public sealed class ReaderCacheTests(ReaderCacheTests.Factory factory) : IClassF
         using var admin = await factory.SignedInAdminAsync();
         var id = await factory.WithDbAsync(db => db.Comments.Where(c => c.AuthorName == "Cache Watcher").Select(c => c.Id).SingleAsync());
         var queue = await admin.GetDocumentAsync("/admin/comments");
-        await admin.SubmitAsync(queue.Form(".moderation-form"), null, $"#queue-{id} button[value=approve]");
+        await admin.SubmitExpectingSuccessAsync(queue.Form(".moderation-form"), null, $"#queue-{id} button[value=approve]");
 
         var after = await reader.GetDocumentAsync(TestContent.SeedUrl);
         Assert.Contains(after.QuerySelectorAll(".comment-author"), a => a.TextContent == "Cache Watcher");
@@ -43,7 +43,7 @@ public sealed class ReaderCacheTests(ReaderCacheTests.Factory factory) : IClassF
         using var admin = await factory.SignedInAdminAsync();
 
         var editor = await admin.GetDocumentAsync("/admin/posts/new");
-        await admin.SubmitAsync(editor.Form(".editor-form"), new Dictionary<string, string>
+        await admin.SubmitExpectingSuccessAsync(editor.Form(".editor-form"), new Dictionary<string, string>
         {
             ["Title"] = "Cache draft post",
             ["Body"] = "Secret draft words.",
@@ -55,7 +55,7 @@ public sealed class ReaderCacheTests(ReaderCacheTests.Factory factory) : IClassF
         var signedOff = new PostContent("Cache draft post", "cache-draft-post", null, "Secret draft words.", [], null).Fingerprint();
         await factory.WithDbAsync(db => db.Posts.Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.ReviewedContentHash, signedOff)));
         var edit = await admin.GetDocumentAsync($"/admin/posts/{id}/edit");
-        await admin.SubmitAsync(edit.Form(".editor-form"), new Dictionary<string, string> { ["Status"] = "Published" }, "button[value=save]");
+        await admin.SubmitExpectingSuccessAsync(edit.Form(".editor-form"), new Dictionary<string, string> { ["Status"] = "Published" }, "button[value=save]");
 
         Assert.Contains("Cache draft post", await reader.GetStringAsync("/"), StringComparison.Ordinal);
         Assert.NotEqual(home, await reader.GetStringAsync("/"));

@@ -218,10 +218,17 @@ public sealed class ReaderPagesTests(BlogFactory factory) : IClassFixture<BlogFa
     [Fact]
     public async Task Head_requests_are_answered_like_get()
     {
+        using var get = await _client.GetAsync(TestContent.SeedUrl);
         using var request = new HttpRequestMessage(HttpMethod.Head, TestContent.SeedUrl);
         using var response = await _client.SendAsync(request);
 
+        // Same status and headers as GET (type, validators, caching). Kestrel drops a HEAD response's body
+        // itself; the in-memory test server does not, so the body is not asserted here.
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(get.Content.Headers.ContentType, response.Content.Headers.ContentType);
+        Assert.Equal(get.Headers.ETag, response.Headers.ETag);
+        Assert.Equal(get.Headers.CacheControl, response.Headers.CacheControl);
+        Assert.NotNull(response.Headers.ETag);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Net;
 
 namespace ClinicBlog.Web.Tests;
 
+[Trait("Category", "Slow")]
 public sealed class SignInRateLimitTests(SignInRateLimitTests.Factory factory) : IClassFixture<SignInRateLimitTests.Factory>
 {
     public sealed class Factory : BlogFactory

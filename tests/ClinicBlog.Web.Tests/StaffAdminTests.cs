@@ -190,10 +190,13 @@ public sealed class StaffAdminTests(BlogFactory factory) : IClassFixture<BlogFac
     {
         using var admin = await factory.SignedInAdminAsync();
         var form = await admin.GetDocumentAsync("/admin/authors/new");
-        await admin.SubmitAsync(form.Form("main form"), new Dictionary<string, string> { ["DisplayName"] = "Audited Author" });
+        await admin.SubmitExpectingSuccessAsync(form.Form("main form"), new Dictionary<string, string> { ["DisplayName"] = "Audited Author" });
 
+        // This test's own author, not one another test in the class may have created.
+        var authorId = await factory.WithDbAsync(db => db.Authors.Where(a => a.DisplayName == "Audited Author").Select(a => a.Id).SingleAsync());
         var log = await admin.GetDocumentAsync("/admin/audit");
-        var row = log.QuerySelectorAll("tbody tr").First(r => r.QuerySelector("[data-action]")!.TextContent == "author.created");
+        var row = log.QuerySelectorAll("tbody tr").Single(r =>
+            r.QuerySelector("[data-action]")!.TextContent == "author.created" && r.Children[3].TextContent == $"Author {authorId}");
 
         Assert.Contains(BlogFactory.AdminEmail, row.TextContent, StringComparison.Ordinal);
     }
