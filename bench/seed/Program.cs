@@ -28,7 +28,7 @@ await using (var scope = services.CreateAsyncScope())
     var db = scope.ServiceProvider.GetRequiredService<BlogDbContext>();
     await db.Database.MigrateAsync();
     await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
-    await new BlogSeeder(db, new MarkdownRenderer(), TimeProvider.System, NullLogger<BlogSeeder>.Instance).SeedAsync();
+    await scope.ServiceProvider.GetRequiredService<BlogSeeder>().SeedAsync();
     if (await db.Posts.CountAsync() > 1)
     {
         Console.WriteLine($"{dataDirectory} already holds generated posts; nothing to do.");

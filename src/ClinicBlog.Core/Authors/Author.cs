@@ -6,6 +6,10 @@ namespace ClinicBlog.Core.Authors;
 /// <summary>A public byline: the person (or team) readers see on a post.</summary>
 public class Author : ITimestamped
 {
+    public const int DisplayNameMaxLength = 100;
+    public const int CredentialsMaxLength = 150;
+    public const int BioMaxLength = 4_000;
+
     public int Id { get; set; }
 
     public required string DisplayName { get; set; }

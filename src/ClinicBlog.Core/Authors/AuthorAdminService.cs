@@ -24,7 +24,7 @@ public sealed class AuthorInput
 public sealed record AuthorListItem(int Id, string DisplayName, string Slug, string? Credentials, int Posts, string? LoginEmail);
 
 /// <summary>Creates and edits author profiles, including authors without a login (a reviewing physician).</summary>
-public sealed class AuthorAdminService(BlogDbContext db, Content.IPublicContentCache cache, TimeProvider clock)
+public sealed class AuthorAdminService(BlogDbContext db, IAuditLog audit)
 {
     public Task<List<AuthorListItem>> ListAsync(CancellationToken cancellationToken) =>
         db.Authors.AsNoTracking().OrderBy(a => a.DisplayName)
@@ -42,41 +42,8 @@ public sealed class AuthorAdminService(BlogDbContext db, Content.IPublicContentC
         string userId, int? id, AuthorInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var name = Content.TextCleaning.Line(input.DisplayName);
-        var slug = string.IsNullOrWhiteSpace(input.Slug) ? SlugGenerator.Generate(name) : input.Slug.Trim();
-        var credentials = NullIfEmpty(Content.TextCleaning.Line(input.Credentials));
-        var bio = NullIfEmpty(Content.TextCleaning.Block(input.Bio));
-        var photo = NullIfEmpty(input.Photo);
-        var errors = new Dictionary<string, string>();
-        if (name.Length is 0 or > 100)
-        {
-            errors[nameof(AuthorInput.DisplayName)] = "Enter a display name of at most 100 characters.";
-        }
-
-        if (!SlugGenerator.IsValid(slug))
-        {
-            errors[nameof(AuthorInput.Slug)] = "Use lower-case letters, digits and single hyphens, such as dr-jane-doe.";
-        }
-        else if (await db.Authors.AnyAsync(a => a.Slug == slug && a.Id != (id ?? 0), cancellationToken))
-        {
-            errors[nameof(AuthorInput.Slug)] = $"Another author already uses /authors/{slug}.";
-        }
-
-        if (credentials?.Length > 150)
-        {
-            errors[nameof(AuthorInput.Credentials)] = "Credentials can be at most 150 characters.";
-        }
-
-        if (bio?.Length > 4_000)
-        {
-            errors[nameof(AuthorInput.Bio)] = "A bio can be at most 4,000 characters.";
-        }
-
-        if (photo is not null && !await db.MediaFiles.AnyAsync(m => m.FileName == photo, cancellationToken))
-        {
-            errors[nameof(AuthorInput.Photo)] = "Choose a photo from the uploaded images.";
-        }
-
+        var profile = Clean(input);
+        var errors = await ValidateAsync(id, profile, cancellationToken);
         Author? author = null;
         if (id is not null && (author = await db.Authors.SingleOrDefaultAsync(a => a.Id == id, cancellationToken)) is null)
         {
@@ -88,29 +55,71 @@ public sealed class AuthorAdminService(BlogDbContext db, Content.IPublicContentC
             return (null, errors);
         }
 
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (author is null)
         {
-            author = new Author { DisplayName = name, Slug = slug };
+            author = new Author { DisplayName = profile.DisplayName, Slug = profile.Slug };
             db.Authors.Add(author);
         }
 
-        author.DisplayName = name;
-        author.Slug = slug;
-        author.Credentials = credentials;
-        author.Bio = bio;
-        author.Photo = photo;
+        author.DisplayName = profile.DisplayName;
+        author.Slug = profile.Slug;
+        author.Credentials = profile.Credentials;
+        author.Bio = profile.Bio;
+        author.Photo = profile.Photo;
         await db.SaveChangesAsync(cancellationToken);
-        db.AuditEntries.Add(new AuditEntry
-        {
-            At = clock.GetUtcNow().UtcDateTime,
-            UserId = userId,
-            Action = id is null ? "author.created" : "author.updated",
-            EntityType = nameof(Author),
-            EntityId = author.Id.ToString(CultureInfo.InvariantCulture),
-        });
+        audit.Record(id is null ? AuditAction.AuthorCreated : AuditAction.AuthorUpdated, userId, author.Id);
         await db.SaveChangesAsync(cancellationToken);
-        await cache.PostsChangedAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return (author.Id, new Dictionary<string, string>());
+    }
+
+    private sealed record Profile(string DisplayName, string Slug, string? Credentials, string? Bio, string? Photo);
+
+    private static Profile Clean(AuthorInput input)
+    {
+        var name = TextCleaning.Line(input.DisplayName);
+        return new Profile(
+            name,
+            string.IsNullOrWhiteSpace(input.Slug) ? SlugGenerator.Generate(name) : input.Slug.Trim(),
+            NullIfEmpty(TextCleaning.Line(input.Credentials)),
+            NullIfEmpty(TextCleaning.Block(input.Bio)),
+            NullIfEmpty(input.Photo));
+    }
+
+    private async Task<Dictionary<string, string>> ValidateAsync(int? id, Profile profile, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string>();
+        if (profile.DisplayName.Length is 0 or > Author.DisplayNameMaxLength)
+        {
+            errors[nameof(AuthorInput.DisplayName)] = $"Enter a display name of at most {Author.DisplayNameMaxLength} characters.";
+        }
+
+        if (!SlugGenerator.IsValid(profile.Slug))
+        {
+            errors[nameof(AuthorInput.Slug)] = "Use lower-case letters, digits and single hyphens, such as dr-jane-doe.";
+        }
+        else if (await db.Authors.AnyAsync(a => a.Slug == profile.Slug && a.Id != (id ?? 0), cancellationToken))
+        {
+            errors[nameof(AuthorInput.Slug)] = $"Another author already uses /authors/{profile.Slug}.";
+        }
+
+        if (profile.Credentials?.Length > Author.CredentialsMaxLength)
+        {
+            errors[nameof(AuthorInput.Credentials)] = $"Credentials can be at most {Author.CredentialsMaxLength} characters.";
+        }
+
+        if (profile.Bio?.Length > Author.BioMaxLength)
+        {
+            errors[nameof(AuthorInput.Bio)] = string.Create(CultureInfo.InvariantCulture, $"A bio can be at most {Author.BioMaxLength:N0} characters.");
+        }
+
+        if (profile.Photo is not null && !await db.MediaFiles.AnyAsync(m => m.FileName == profile.Photo, cancellationToken))
+        {
+            errors[nameof(AuthorInput.Photo)] = "Choose a photo from the uploaded images.";
+        }
+
+        return errors;
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

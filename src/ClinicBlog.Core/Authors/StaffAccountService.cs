@@ -33,7 +33,7 @@ public sealed record StaffResult(IReadOnlyDictionary<string, string> Errors, str
 }
 
 /// <summary>Admins manage staff accounts. The blog always keeps at least one unlocked Admin.</summary>
-public sealed class StaffAccountService(BlogDbContext db, UserManager<StaffUser> users, TimeProvider clock)
+public sealed class StaffAccountService(BlogDbContext db, UserManager<StaffUser> users, IAuditLog audit, TimeProvider clock)
 {
     public const string LastAdminMessage = "This is the last Admin: make someone else an Admin first.";
 
@@ -75,6 +75,7 @@ public sealed class StaffAccountService(BlogDbContext db, UserManager<StaffUser>
         }
 
         var password = GeneratePassword();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var user = new StaffUser
         {
             UserName = email,
@@ -90,7 +91,8 @@ public sealed class StaffAccountService(BlogDbContext db, UserManager<StaffUser>
         }
 
         await users.AddToRoleAsync(user, input.Role!);
-        await AuditAsync(adminId, "staff.created", user.Id, input.Role, cancellationToken);
+        await RecordAsync(AuditAction.StaffCreated, adminId, user.Id, input.Role, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return new StaffResult(new Dictionary<string, string>(), user.Id, password);
     }
 
@@ -125,7 +127,7 @@ public sealed class StaffAccountService(BlogDbContext db, UserManager<StaffUser>
         await users.UpdateAsync(user);
         // A role change takes effect at once: the old cookie stops working.
         await users.UpdateSecurityStampAsync(user);
-        await AuditAsync(adminId, "staff.updated", user.Id, input.Role, cancellationToken);
+        await RecordAsync(AuditAction.StaffUpdated, adminId, user.Id, input.Role, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new StaffResult(new Dictionary<string, string>(), user.Id);
     }
@@ -142,6 +144,7 @@ public sealed class StaffAccountService(BlogDbContext db, UserManager<StaffUser>
         }
 
         var password = GeneratePassword();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var reset = await users.ResetPasswordAsync(user, token, password);
         if (!reset.Succeeded)
@@ -157,7 +160,8 @@ public sealed class StaffAccountService(BlogDbContext db, UserManager<StaffUser>
         await users.ResetAccessFailedCountAsync(user);
         user.MustChangePassword = true;
         await users.UpdateAsync(user);
-        await AuditAsync(adminId, "staff.password-reset", user.Id, null, cancellationToken);
+        await RecordAsync(AuditAction.StaffPasswordReset, adminId, user.Id, null, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return new StaffResult(new Dictionary<string, string>(), user.Id, password) { StillLocked = IsLockedByAdmin(user) };
     }
 
@@ -171,10 +175,12 @@ public sealed class StaffAccountService(BlogDbContext db, UserManager<StaffUser>
             return new StaffResult(new Dictionary<string, string> { [string.Empty] = "That account no longer exists." });
         }
 
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
         await users.UpdateSecurityStampAsync(user);
-        await AuditAsync(adminId, "staff.two-factor-reset", user.Id, null, cancellationToken);
+        await RecordAsync(AuditAction.StaffTwoFactorReset, adminId, user.Id, null, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return new StaffResult(new Dictionary<string, string>(), user.Id);
     }
 
@@ -201,7 +207,7 @@ public sealed class StaffAccountService(BlogDbContext db, UserManager<StaffUser>
             await users.UpdateSecurityStampAsync(user);
         }
 
-        await AuditAsync(adminId, locked ? "staff.locked" : "staff.unlocked", user.Id, null, cancellationToken);
+        await RecordAsync(locked ? AuditAction.StaffLocked : AuditAction.StaffUnlocked, adminId, user.Id, null, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new StaffResult(new Dictionary<string, string>(), user.Id);
     }
@@ -272,9 +278,11 @@ public sealed class StaffAccountService(BlogDbContext db, UserManager<StaffUser>
         return author.Id;
     }
 
-    private async Task AuditAsync(string adminId, string action, string userId, string? details, CancellationToken cancellationToken)
+    /// <summary>Identity's user manager saves each of its steps itself, so the audit entry is saved
+    /// after them inside the caller's transaction: the account change and its record commit together.</summary>
+    private async Task RecordAsync(AuditAction action, string adminId, string userId, string? details, CancellationToken cancellationToken)
     {
-        db.AuditEntries.Add(new AuditEntry { At = clock.GetUtcNow().UtcDateTime, UserId = adminId, Action = action, EntityType = "StaffUser", EntityId = userId, Details = details });
+        audit.Record(action, adminId, userId, details);
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -37,7 +37,7 @@ public sealed class CommentModerationService(
     BlogDbContext db,
     TimeProvider clock,
     Content.MarkdownRenderer renderer,
-    Content.IPublicContentCache cache,
+    IAuditLog audit,
     Notifications.NotificationPlanner notifications,
     ILogger<CommentModerationService> logger)
 {
@@ -64,37 +64,28 @@ public sealed class CommentModerationService(
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var affected = await db.Comments.Where(c => distinct.Contains(c.Id))
-            .Select(c => new { c.Id, c.PostId, c.Status, c.Post.Title, c.Post.AuthorId })
-            .ToListAsync(cancellationToken);
-        var postIds = affected.Select(c => c.PostId).Distinct().ToList();
+        // Tracked, not bulk: the change and its audit rows are one SaveChanges, and what changed decides
+        // which cached pages go (Content.PublicContentChanges).
+        var comments = await db.Comments.Include(c => c.Post).Where(c => distinct.Contains(c.Id)).ToListAsync(cancellationToken);
+        var newlyApproved = comments.Where(c => c.Status != CommentStatus.Approved)
+            .Select(c => new Notifications.NotificationPlanner.ApprovedComment(c.Id, c.Post.Title, c.Post.AuthorId)).ToList();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var selected = db.Comments.Where(c => distinct.Contains(c.Id));
-        var count = action == ModerationAction.Delete
-            ? await selected.ExecuteDeleteAsync(cancellationToken)
-            : await selected.ExecuteUpdateAsync(
-                s => s.SetProperty(c => c.Status, StatusFor(action))
-                    .SetProperty(c => c.ModeratedAt, now)
-                    .SetProperty(c => c.ModeratedById, who.UserId)
-                    .SetProperty(c => c.UpdatedAt, now),
-                cancellationToken);
-        db.AuditEntries.AddRange(distinct.Select(id => Audit(who, "comment." + action.ToString().ToLowerInvariant(), id, now)));
+        foreach (var comment in comments)
+        {
+            Apply(who, action, comment, now);
+            audit.Record(AuditAction.Moderated(action), who.UserId, comment.Id);
+        }
+
         if (action == ModerationAction.Approve)
         {
             // Queued in the same transaction: the authors hear about exactly the approvals that happened.
-            await notifications.QueueApprovalsAsync(
-                who.UserId,
-                affected.Where(c => c.Status != CommentStatus.Approved)
-                    .Select(c => new Notifications.NotificationPlanner.ApprovedComment(c.Id, c.Title, c.AuthorId)).ToList(),
-                now,
-                cancellationToken);
+            await notifications.QueueApprovalsAsync(who.UserId, newlyApproved, now, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await cache.CommentsChangedAsync(postIds, cancellationToken);
-        logger.LogInformation("{Action} {Count} comment(s) by staff {UserId}", action, count, who.UserId);
-        return (ModerationOutcome.Done, count);
+        logger.LogInformation("{Action} {Count} comment(s) by staff {UserId}", action, comments.Count, who.UserId);
+        return (ModerationOutcome.Done, comments.Count);
     }
 
     /// <summary>Posts an approved staff reply under the comment's thread (one level: a reply to a reply
@@ -125,11 +116,12 @@ public sealed class CommentModerationService(
             ModeratedAt = now,
             ModeratedById = who.UserId,
         };
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Comments.Add(reply);
         await db.SaveChangesAsync(cancellationToken);
-        db.AuditEntries.Add(Audit(who, "comment.staff-reply", reply.Id, now, $"in reply to comment {commentId}"));
+        audit.Record(AuditAction.CommentStaffReply, who.UserId, reply.Id, $"in reply to comment {commentId}");
         await db.SaveChangesAsync(cancellationToken);
-        await cache.CommentsChangedAsync([target.PostId], cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return (ModerationOutcome.Done, reply.Id);
     }
 
@@ -162,9 +154,8 @@ public sealed class CommentModerationService(
         comment.BodyHtml = renderer.RenderComment(comment.Body);
         comment.ModeratedAt = now;
         comment.ModeratedById = who.UserId;
-        db.AuditEntries.Add(Audit(who, "comment.redacted", commentId, now, "a passage was removed from the text"));
+        audit.Record(AuditAction.CommentRedacted, who.UserId, commentId, "a passage was removed from the text");
         await ScrubbingWrite.RunAsync(db, () => db.SaveChangesAsync(cancellationToken), cancellationToken);
-        await cache.CommentsChangedAsync([comment.PostId], cancellationToken);
         return (ModerationOutcome.Done, null);
     }
 
@@ -205,9 +196,8 @@ public sealed class CommentModerationService(
         comment.Status = CommentStatus.Spam;
         comment.ModeratedAt = now;
         comment.ModeratedById = who.UserId;
-        db.AuditEntries.Add(Audit(who, "commenter.banned", commentId, now, days is { } d ? $"for {d} days" : "without end"));
+        audit.Record(AuditAction.CommenterBanned, who.UserId, commentId, days is { } d ? $"for {d} days" : "without end");
         await db.SaveChangesAsync(cancellationToken);
-        await cache.CommentsChangedAsync([comment.PostId], cancellationToken);
         return ModerationOutcome.Done;
     }
 
@@ -215,21 +205,16 @@ public sealed class CommentModerationService(
     public async Task<bool> LiftBanAsync(Moderator who, int banId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(who);
-        var removed = await db.CommenterBans.Where(b => b.Id == banId).ExecuteDeleteAsync(cancellationToken);
-        if (removed > 0)
+        var ban = await db.CommenterBans.SingleOrDefaultAsync(b => b.Id == banId, cancellationToken);
+        if (ban is null)
         {
-            db.AuditEntries.Add(new AuditEntry
-            {
-                At = clock.GetUtcNow().UtcDateTime,
-                UserId = who.UserId,
-                Action = "commenter.ban-lifted",
-                EntityType = nameof(CommenterBan),
-                EntityId = banId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            });
-            await db.SaveChangesAsync(cancellationToken);
+            return false;
         }
 
-        return removed > 0;
+        db.CommenterBans.Remove(ban);
+        audit.Record(AuditAction.CommenterBanLifted, who.UserId, banId);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
     }
 
     private async Task<ModerationOutcome> CheckAsync(Moderator who, List<int> ids, CancellationToken cancellationToken)
@@ -249,21 +234,25 @@ public sealed class CommentModerationService(
         return allowed < ids.Count ? ModerationOutcome.Forbidden : ModerationOutcome.Done;
     }
 
+    private void Apply(Moderator who, ModerationAction action, Comment comment, DateTime now)
+    {
+        if (action == ModerationAction.Delete)
+        {
+            // Replies go with it (the database cascades).
+            db.Comments.Remove(comment);
+            return;
+        }
+
+        comment.Status = StatusFor(action);
+        comment.ModeratedAt = now;
+        comment.ModeratedById = who.UserId;
+    }
+
     private static CommentStatus StatusFor(ModerationAction action) => action switch
     {
         ModerationAction.Approve => CommentStatus.Approved,
         ModerationAction.Reject => CommentStatus.Rejected,
         ModerationAction.Spam => CommentStatus.Spam,
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, "Delete has no status."),
-    };
-
-    private static AuditEntry Audit(Moderator who, string action, int commentId, DateTime now, string? details = null) => new()
-    {
-        At = now,
-        UserId = who.UserId,
-        Action = action,
-        EntityType = nameof(Comment),
-        EntityId = commentId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        Details = details,
     };
 }

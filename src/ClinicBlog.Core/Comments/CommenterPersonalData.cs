@@ -26,7 +26,7 @@ public enum EraseMode
 /// email address, and the retention rule that clears old IP hashes. Audit entries say what was done
 /// and how much, never to whom.</summary>
 public sealed class CommenterPersonalData(
-    BlogDbContext db, TimeProvider clock, IPublicContentCache cache, IOptions<CommentOptions> options, ILogger<CommenterPersonalData> logger)
+    BlogDbContext db, TimeProvider clock, IAuditLog audit, IOptions<CommentOptions> options, ILogger<CommenterPersonalData> logger)
 {
     /// <summary>The name erased comments keep.</summary>
     public const string AnonymousName = "Anonymous";
@@ -49,38 +49,40 @@ public sealed class CommenterPersonalData(
 
     private async Task<int> EraseNowAsync(string staffUserId, string email, EraseMode mode, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
         var normalized = Normalize(email);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var matches = await WithEmail(email).Select(c => new { c.Id, c.PostId, c.IpHash }).ToListAsync(cancellationToken);
-        var ids = matches.Select(m => m.Id).ToList();
-        var ipHashes = matches.Where(m => m.IpHash != null).Select(m => m.IpHash!).Distinct().ToList();
-        var selected = db.Comments.Where(c => ids.Contains(c.Id));
-        _ = mode == EraseMode.Delete
-            ? await selected.ExecuteDeleteAsync(cancellationToken)
-            : await selected.ExecuteUpdateAsync(
-                s => s.SetProperty(c => c.AuthorName, AnonymousName)
-                    .SetProperty(c => c.AuthorEmail, (string?)null)
-                    .SetProperty(c => c.IpHash, (string?)null)
-                    .SetProperty(c => c.UpdatedAt, now),
-                cancellationToken);
+        // Tracked, not bulk: the change and its audit row are one SaveChanges, and the pages showing
+        // these comments are evicted from what changed (Content.PublicContentChanges).
+        var comments = await WithEmail(email).ToListAsync(cancellationToken);
+        var ipHashes = comments.Where(c => c.IpHash != null).Select(c => c.IpHash!).Distinct().ToList();
+        foreach (var comment in comments)
+        {
+            Erase(comment, mode);
+        }
+
         var bans = await db.CommenterBans
             .Where(b => b.Email == normalized || (b.IpHash != null && ipHashes.Contains(b.IpHash)))
-            .ExecuteDeleteAsync(cancellationToken);
-        db.AuditEntries.Add(new AuditEntry
-        {
-            At = now,
-            UserId = staffUserId,
-            Action = "commenter.erased",
-            EntityType = nameof(Comment),
-            Details = string.Create(CultureInfo.InvariantCulture,
-                $"{(mode == EraseMode.Delete ? "deleted" : "anonymised")} {ids.Count} comment(s) of one commenter; {bans} ban(s) lifted"),
-        });
+            .ToListAsync(cancellationToken);
+        db.CommenterBans.RemoveRange(bans);
+        audit.Record(AuditAction.CommenterErased, staffUserId, details: string.Create(CultureInfo.InvariantCulture,
+            $"{(mode == EraseMode.Delete ? "deleted" : "anonymised")} {comments.Count} comment(s) of one commenter; {bans.Count} ban(s) lifted"));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await cache.CommentsChangedAsync(matches.Select(m => m.PostId).Distinct().ToList(), cancellationToken);
-        logger.LogInformation("Erased the data of one commenter ({Count} comments, {Mode}) by staff {UserId}", ids.Count, mode, staffUserId);
-        return ids.Count;
+        logger.LogInformation("Erased the data of one commenter ({Count} comments, {Mode}) by staff {UserId}", comments.Count, mode, staffUserId);
+        return comments.Count;
+    }
+
+    private void Erase(Comment comment, EraseMode mode)
+    {
+        if (mode == EraseMode.Delete)
+        {
+            db.Comments.Remove(comment);
+            return;
+        }
+
+        comment.AuthorName = AnonymousName;
+        comment.AuthorEmail = null;
+        comment.IpHash = null;
     }
 
     /// <summary>Clears the IP hash of comments older than <see cref="CommentOptions.IpHashRetentionDays"/>.

@@ -20,11 +20,12 @@ public static class BlogDataServiceCollectionExtensions
     public static IServiceCollection AddBlogCore(this IServiceCollection services, string connectionString, string migrationsAssembly)
     {
         services.AddSingleton<TimestampInterceptor>();
+        services.AddSingleton<PublicContentChanges>();
         // Pooled: a reader page would otherwise build EF's per-context services on every request
         // (measured as the largest single allocation on the uncached post page).
         services.AddDbContextPool<BlogDbContext>((sp, options) => options
             .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(migrationsAssembly))
-            .AddInterceptors(sp.GetRequiredService<TimestampInterceptor>()));
+            .AddInterceptors(sp.GetRequiredService<TimestampInterceptor>(), sp.GetRequiredService<PublicContentChanges>()));
 
         services.AddSingleton<MarkdownRenderer>();
         services.TryAddSingleton<IPublicContentCache, NoPublicContentCache>();
@@ -43,6 +44,7 @@ public static class BlogDataServiceCollectionExtensions
         services.AddScoped<Media.MediaLibrary>();
         services.AddScoped<AuthorAdminService>();
         services.AddScoped<StaffAccountService>();
+        services.AddScoped<Audit.IAuditLog, Audit.AuditLog>();
         services.AddScoped<Audit.AuditLogQuery>();
         services.AddScoped<Search.PostSearchQuery>();
         services.AddScoped<AuthorQuery>();

@@ -11,7 +11,7 @@ namespace ClinicBlog.Core.Data;
 
 /// <summary>Fills an empty database with the clinic's first article and its reader comment.
 /// Idempotent: a database that already holds any author or post is left alone.</summary>
-public sealed class BlogSeeder(BlogDbContext db, MarkdownRenderer renderer, TimeProvider clock, ILogger<BlogSeeder> logger)
+public sealed class BlogSeeder(BlogDbContext db, MarkdownRenderer renderer, IAuditLog audit, ILogger<BlogSeeder> logger)
 {
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
@@ -63,13 +63,7 @@ public sealed class BlogSeeder(BlogDbContext db, MarkdownRenderer renderer, Time
         }));
 
         db.Posts.Add(post);
-        db.AuditEntries.Add(new AuditEntry
-        {
-            At = clock.GetUtcNow().UtcDateTime,
-            Action = "seed.applied",
-            EntityType = nameof(Post),
-            EntityId = post.Slug,
-        });
+        audit.Record(AuditAction.SeedApplied, null, post.Slug);
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Seeded the blog with post {PostSlug} and {CommentCount} comment(s)", post.Slug, post.Comments.Count);
         return true;

@@ -14,7 +14,7 @@ public sealed record UploadResult(MediaFile? File, string? Error);
 
 /// <summary>Stores staff image uploads: checks the bytes (not the name), caps the size, generates the
 /// file name, and records the file so the editor can offer it.</summary>
-public sealed class MediaLibrary(BlogDbContext db, MediaStorage storage, TimeProvider clock)
+public sealed class MediaLibrary(BlogDbContext db, MediaStorage storage, IAuditLog audit, TimeProvider clock)
 {
     /// <summary>The largest upload accepted, in bytes (5 MB).</summary>
     public const long MaxBytes = 5 * 1024 * 1024;
@@ -73,7 +73,7 @@ public sealed class MediaLibrary(BlogDbContext db, MediaStorage storage, TimePro
             UploadedById = userId,
         };
         db.MediaFiles.Add(file);
-        db.AuditEntries.Add(new AuditEntry { At = now, UserId = userId, Action = "media.uploaded", EntityType = nameof(MediaFile), EntityId = fileName });
+        audit.Record(AuditAction.MediaUploaded, userId, fileName);
         await db.SaveChangesAsync(cancellationToken);
         return new UploadResult(file, null);
     }

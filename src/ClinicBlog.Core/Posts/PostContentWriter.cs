@@ -91,18 +91,6 @@ public sealed class PostContentWriter(BlogDbContext db, MarkdownRenderer rendere
         post.PendingSinceRevisionId = null;
     }
 
-    /// <summary>Adds (without saving) an audit entry for a saved post.</summary>
-    public void Audit(string? userId, string action, int postId, string? details = null) =>
-        db.AuditEntries.Add(new AuditEntry
-        {
-            At = clock.GetUtcNow().UtcDateTime,
-            UserId = userId,
-            Action = action,
-            EntityType = nameof(Post),
-            EntityId = postId.ToString(CultureInfo.InvariantCulture),
-            Details = details,
-        });
-
     /// <summary>True when the newest revision already holds these words (a sign-off keeps them, for one).</summary>
     private async Task<bool> IsKeptAsync(int postId, PostContent content, CancellationToken cancellationToken) =>
         await db.PostRevisions.Where(r => r.PostId == postId).OrderByDescending(r => r.Id).Select(r => r.ContentHash)

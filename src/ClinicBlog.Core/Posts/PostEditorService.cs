@@ -1,3 +1,4 @@
+using ClinicBlog.Core.Audit;
 using ClinicBlog.Core.Content;
 using ClinicBlog.Core.Data;
 using Microsoft.EntityFrameworkCore;
@@ -15,101 +16,34 @@ public sealed class PostEditorService(
     BlogDbContext db,
     PostContentWriter writer,
     IOptions<PostOptions> options,
-    IPublicContentCache cache,
+    IAuditLog audit,
     TimeProvider clock,
     ILogger<PostEditorService> logger)
 {
     public const string NeedsReviewMessage = "This post needs a medical reviewer’s sign-off of its current text before it can be published.";
     public const string ReviewerHasLoginMessage = "This clinician has a staff account: they review the text and sign it off themselves, on the post’s review page.";
 
+    /// <summary>Saves the editor's form: load and authorize, validate, apply, then save with its audit
+    /// entry in one transaction.</summary>
     public async Task<PostSaveResult> SaveAsync(PostEditor editor, int? postId, PostInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(editor);
         ArgumentNullException.ThrowIfNull(input);
         var now = clock.GetUtcNow().UtcDateTime;
-
-        Post? post = null;
-        PostRevision? pending = null;
-        if (postId is { } id)
+        var (outcome, post, pending) = await LoadForEditAsync(editor, postId, cancellationToken);
+        if (outcome != PostSaveOutcome.Saved)
         {
-            post = await db.Posts.Include(p => p.Tags).SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
-            if (post is null)
-            {
-                return PostSaveResult.Of(PostSaveOutcome.NotFound);
-            }
-
-            if (!CanEdit(editor, post))
-            {
-                return PostSaveResult.Of(PostSaveOutcome.Forbidden);
-            }
-
-            pending = await PendingAsync(post, cancellationToken);
+            return PostSaveResult.Of(outcome);
         }
 
-        var content = Read(input);
-        var errors = await ValidateAsync(editor, post, input, content, now, cancellationToken);
-        var authorId = editor.CanEditAll && input.AuthorId is { } chosen ? chosen : post?.AuthorId ?? editor.AuthorId;
-
-        // Staying live with review required: the changes wait as pending changes; readers keep the reviewed text.
-        var goesPending = post is not null && IsLive(post.Status) && IsLive(input.Status) && options.Value.RequireReview;
-        var recorded = await ReadRecordedReviewAsync(editor, post, pending, input, content, goesPending, now, errors, cancellationToken);
-
-        var goesPublic = IsLive(input.Status) && !(post is not null && IsLive(post.Status));
-        var covered = recorded is not null || (post?.ReviewedContentHash is { } reviewed && reviewed == content.Fingerprint())
-                      || (pending is { ReviewedAt: not null } && pending.Content(post!.Content()).SameTextAs(content));
-        Require(errors, nameof(PostInput.Status), !(options.Value.RequireReview && goesPublic && !covered), NeedsReviewMessage);
-
-        if (errors.Count > 0)
+        var plan = await PlanAsync(editor, post, pending, input, now, cancellationToken);
+        if (plan.Errors.Count > 0)
         {
-            return new PostSaveResult(PostSaveOutcome.Invalid, errors);
+            return new PostSaveResult(PostSaveOutcome.Invalid, plan.Errors);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var isNew = post is null;
-        var previousStatus = post?.Status;
-        PostRevision? newPending = null;
-        string action;
-        if (post is null)
-        {
-            post = new Post { Title = content.Title, Slug = content.Slug, Body = string.Empty, BodyHtml = string.Empty, AuthorId = authorId!.Value };
-            db.Posts.Add(post);
-            await writer.ReplaceContentAsync(post, content, editor.UserId, cancellationToken);
-            action = "post.created";
-        }
-        else
-        {
-            // The version the editor started from: saving over a newer one is a conflict, not a silent loss.
-            db.Entry(post).Property(p => p.ConcurrencyStamp).OriginalValue = input.ConcurrencyStamp;
-            if (goesPending)
-            {
-                (newPending, action) = SavePending(post, pending, content, editor.UserId, now);
-            }
-            else
-            {
-                // Not (or no longer) live, or review not required: the text goes straight into the post;
-                // pending changes are folded in, with their sign-off when it covers this very text.
-                if (pending is { ReviewerId: { } signer, ReviewedAt: { } signedAt } && pending.Content(post.Content()).SameTextAs(content))
-                {
-                    post.ReviewerId = signer;
-                    post.ReviewedAt = signedAt;
-                    post.ReviewedContentHash = content.Fingerprint();
-                }
-
-                await writer.ReplaceContentAsync(post, content, editor.UserId, cancellationToken);
-                post.PendingRevisionId = null;
-                post.PendingSinceRevisionId = null;
-                action = "post.updated";
-            }
-        }
-
-        post.AuthorId = authorId!.Value;
-        post.CommentsOpen = input.CommentsOpen;
-        ApplyStatus(post, input, now);
-        if (previousStatus != post.Status && !(isNew && post.Status == PostStatus.Draft))
-        {
-            action = "post." + post.Status.ToString().ToLowerInvariant();
-        }
-
+        var (saved, newPending, action) = await ApplyAsync(editor, post, pending, input, plan, now, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -123,23 +57,116 @@ public sealed class PostEditorService(
 
         if (newPending is not null)
         {
-            post.PendingRevisionId = newPending.Id;
-            post.PendingSinceRevisionId ??= newPending.Id;
+            saved.PendingRevisionId = newPending.Id;
+            saved.PendingSinceRevisionId ??= newPending.Id;
         }
 
-        writer.Audit(editor.UserId, action, post.Id);
-        if (recorded is { } review)
+        audit.Record(action, editor.UserId, saved.Id);
+        if (plan.Recorded is { } review)
         {
             // On the pending changes when the post still has some after this save, else on its own text.
-            await RecordAsync(editor, post, goesPending && post.PendingRevisionId is not null ? newPending ?? pending : null, review, cancellationToken);
+            await RecordAsync(editor, saved, plan.GoesPending && saved.PendingRevisionId is not null ? newPending ?? pending : null, review, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        // Every post change may show on public pages (a draft save evicts too: cheap, and safe).
-        await cache.PostsChangedAsync(cancellationToken);
-        logger.LogInformation("Post {PostId} saved by staff {UserId} as {Status}{Pending}", post.Id, editor.UserId, post.Status, post.PendingRevisionId is null ? "" : " with changes awaiting review");
-        return new PostSaveResult(PostSaveOutcome.Saved, new Dictionary<string, string>(), post.Id);
+        logger.LogInformation("Post {PostId} saved by staff {UserId} as {Status}{Pending}", saved.Id, editor.UserId, saved.Status, saved.PendingRevisionId is null ? "" : " with changes awaiting review");
+        return new PostSaveResult(PostSaveOutcome.Saved, new Dictionary<string, string>(), saved.Id);
+    }
+
+    /// <summary>What a valid save will do, decided before anything changes.</summary>
+    private sealed record SavePlan(
+        PostContent Content, int? AuthorId, bool GoesPending, (int ReviewerId, DateTime ReviewedAt)? Recorded, Dictionary<string, string> Errors);
+
+    /// <summary>The post being edited (none for a new one) with its pending changes, if this editor may edit it.</summary>
+    private async Task<(PostSaveOutcome Outcome, Post? Post, PostRevision? Pending)> LoadForEditAsync(
+        PostEditor editor, int? postId, CancellationToken cancellationToken)
+    {
+        if (postId is not { } id)
+        {
+            return (PostSaveOutcome.Saved, null, null);
+        }
+
+        var post = await db.Posts.Include(p => p.Tags).SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (post is null)
+        {
+            return (PostSaveOutcome.NotFound, null, null);
+        }
+
+        return CanEdit(editor, post)
+            ? (PostSaveOutcome.Saved, post, await PendingAsync(post, cancellationToken))
+            : (PostSaveOutcome.Forbidden, null, null);
+    }
+
+    private async Task<SavePlan> PlanAsync(
+        PostEditor editor, Post? post, PostRevision? pending, PostInput input, DateTime now, CancellationToken cancellationToken)
+    {
+        var content = Read(input);
+        var errors = await ValidateAsync(editor, post, input, content, now, cancellationToken);
+        var authorId = editor.CanEditAll && input.AuthorId is { } chosen ? chosen : post?.AuthorId ?? editor.AuthorId;
+
+        // Staying live with review required: the changes wait as pending changes; readers keep the reviewed text.
+        var goesPending = post is not null && IsLive(post.Status) && IsLive(input.Status) && options.Value.RequireReview;
+        var recorded = await ReadRecordedReviewAsync(editor, post, pending, input, content, goesPending, now, errors, cancellationToken);
+
+        var goesPublic = IsLive(input.Status) && !(post is not null && IsLive(post.Status));
+        var covered = recorded is not null || (post?.ReviewedContentHash is { } reviewed && reviewed == content.Fingerprint())
+                      || (pending is { ReviewedAt: not null } && pending.Content(post!.Content()).SameTextAs(content));
+        Require(errors, nameof(PostInput.Status), !(options.Value.RequireReview && goesPublic && !covered), NeedsReviewMessage);
+        return new SavePlan(content, authorId, goesPending, recorded, errors);
+    }
+
+    /// <summary>Puts the planned change into the tracked post (a new one when there is none); saves nothing.</summary>
+    private async Task<(Post Post, PostRevision? NewPending, AuditAction Action)> ApplyAsync(
+        PostEditor editor, Post? post, PostRevision? pending, PostInput input, SavePlan plan, DateTime now, CancellationToken cancellationToken)
+    {
+        var isNew = post is null;
+        var previousStatus = post?.Status;
+        PostRevision? newPending = null;
+        AuditAction action;
+        if (post is null)
+        {
+            post = new Post { Title = plan.Content.Title, Slug = plan.Content.Slug, Body = string.Empty, BodyHtml = string.Empty, AuthorId = plan.AuthorId!.Value };
+            db.Posts.Add(post);
+            await writer.ReplaceContentAsync(post, plan.Content, editor.UserId, cancellationToken);
+            action = AuditAction.PostCreated;
+        }
+        else
+        {
+            // The version the editor started from: saving over a newer one is a conflict, not a silent loss.
+            db.Entry(post).Property(p => p.ConcurrencyStamp).OriginalValue = input.ConcurrencyStamp;
+            (newPending, action) = plan.GoesPending
+                ? SavePending(post, pending, plan.Content, editor.UserId, now)
+                : (null, await ReplaceLiveAsync(editor, post, pending, plan.Content, cancellationToken));
+        }
+
+        post.AuthorId = plan.AuthorId!.Value;
+        post.CommentsOpen = input.CommentsOpen;
+        ApplyStatus(post, input, now);
+        if (previousStatus != post.Status && !(isNew && post.Status == PostStatus.Draft))
+        {
+            action = AuditAction.PostMovedTo(post.Status);
+        }
+
+        return (post, newPending, action);
+    }
+
+    /// <summary>Not (or no longer) live, or review not required: the text goes straight into the post;
+    /// pending changes are folded in, with their sign-off when it covers this very text.</summary>
+    private async Task<AuditAction> ReplaceLiveAsync(
+        PostEditor editor, Post post, PostRevision? pending, PostContent content, CancellationToken cancellationToken)
+    {
+        if (pending is { ReviewerId: { } signer, ReviewedAt: { } signedAt } && pending.Content(post.Content()).SameTextAs(content))
+        {
+            post.ReviewerId = signer;
+            post.ReviewedAt = signedAt;
+            post.ReviewedContentHash = content.Fingerprint();
+        }
+
+        await writer.ReplaceContentAsync(post, content, editor.UserId, cancellationToken);
+        post.PendingRevisionId = null;
+        post.PendingSinceRevisionId = null;
+        return AuditAction.PostUpdated;
     }
 
     /// <summary>An author asks for review and publication.</summary>
@@ -157,7 +184,7 @@ public sealed class PostEditorService(
         }
 
         post.SubmittedAt = clock.GetUtcNow().UtcDateTime;
-        writer.Audit(editor.UserId, "post.submitted", postId);
+        audit.Record(AuditAction.PostSubmitted, editor.UserId, postId);
         await db.SaveChangesAsync(cancellationToken);
         return PostSaveOutcome.Saved;
     }
@@ -200,10 +227,9 @@ public sealed class PostEditorService(
             post.PendingSinceRevisionId ??= newPending.Id;
         }
 
-        writer.Audit(editor.UserId, "post.revision-restored", postId, $"revision {revisionId}");
+        audit.Record(AuditAction.PostRevisionRestored, editor.UserId, postId, $"revision {revisionId}");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await cache.PostsChangedAsync(cancellationToken);
         return PostSaveOutcome.Saved;
     }
 
@@ -222,9 +248,8 @@ public sealed class PostEditorService(
         }
 
         db.Posts.Remove(post);
-        writer.Audit(editor.UserId, "post.deleted", postId, post.Slug);
+        audit.Record(AuditAction.PostDeleted, editor.UserId, postId, post.Slug);
         await db.SaveChangesAsync(cancellationToken);
-        await cache.PostsChangedAsync(cancellationToken);
         return PostSaveOutcome.Saved;
     }
 
@@ -256,7 +281,7 @@ public sealed class PostEditorService(
     /// <summary>Keeps <paramref name="content"/> as the live post's pending changes: a new revision when
     /// it differs from what is already pending, none when it is what readers already see (the changes
     /// are then withdrawn). Returns the new revision (saved by the caller) and the audit action.</summary>
-    private (PostRevision? NewPending, string Action) SavePending(Post post, PostRevision? pending, PostContent content, string userId, DateTime now)
+    private (PostRevision? NewPending, AuditAction Action) SavePending(Post post, PostRevision? pending, PostContent content, string userId, DateTime now)
     {
         var live = post.Content();
         if (content.SameTextAs(live) && content.Slug == live.Slug)
@@ -264,19 +289,19 @@ public sealed class PostEditorService(
             var withdrawn = post.PendingRevisionId is not null;
             post.PendingRevisionId = null;
             post.PendingSinceRevisionId = null;
-            return (null, withdrawn ? "post.changes-withdrawn" : "post.updated");
+            return (null, withdrawn ? AuditAction.PostChangesWithdrawn : AuditAction.PostUpdated);
         }
 
         var current = pending?.Content(live);
         if (current is not null && current.SameTextAs(content) && current.Slug == content.Slug)
         {
-            return (null, "post.updated");
+            return (null, AuditAction.PostUpdated);
         }
 
         var revision = PostRevision.Of(post.Id, content, now, userId);
         db.PostRevisions.Add(revision);
         post.TextChangedAt = now;
-        return (revision, "post.changes-saved");
+        return (revision, AuditAction.PostChangesSaved);
     }
 
     private static PostContent Read(PostInput input)
@@ -410,7 +435,7 @@ public sealed class PostEditorService(
             if (post.Status == PostStatus.Scheduled && post.PublishedAt > clock.GetUtcNow().UtcDateTime)
             {
                 await writer.PublishPendingAsync(post, pending, editor.UserId, cancellationToken);
-                writer.Audit(editor.UserId, "post.changes-published", post.Id, "scheduled post: they go live at its time");
+                audit.Record(AuditAction.PostChangesPublished, editor.UserId, post.Id, "scheduled post: they go live at its time");
             }
         }
         else
@@ -419,7 +444,7 @@ public sealed class PostEditorService(
         }
 
         var name = await db.Authors.Where(a => a.Id == review.ReviewerId).Select(a => a.DisplayName + ", " + a.Credentials).SingleAsync(cancellationToken);
-        writer.Audit(editor.UserId, "post.review-recorded", post.Id, $"{name} on {review.ReviewedAt:yyyy-MM-dd}" + (pending is null ? string.Empty : $", pending revision {pending.Id}"));
+        audit.Record(AuditAction.PostReviewRecorded, editor.UserId, post.Id, $"{name} on {review.ReviewedAt:yyyy-MM-dd}" + (pending is null ? string.Empty : $", pending revision {pending.Id}"));
     }
 
     private async Task<PostSaveResult> ConflictAsync(int postId, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using ClinicBlog.Core.Audit;
 using ClinicBlog.Core.Content;
 using ClinicBlog.Core.Data;
 using ClinicBlog.Core.Posts;
@@ -58,7 +59,7 @@ public sealed record ReviewResult(ReviewOutcome Outcome, string? Message = null)
 public sealed class PostReviewService(
     BlogDbContext db,
     PostContentWriter writer,
-    IPublicContentCache cache,
+    IAuditLog audit,
     TimeProvider clock,
     ILogger<PostReviewService> logger)
 {
@@ -126,7 +127,7 @@ public sealed class PostReviewService(
         var candidate = pending?.Content(post.Content()) ?? post.Content();
         if (candidate.Fingerprint() != fingerprint)
         {
-            writer.Audit(editor.UserId, "post.review-refused", post.Id, "the text changed after the review page was opened");
+            audit.Record(AuditAction.PostReviewRefused, editor.UserId, post.Id, "the text changed after the review page was opened");
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             logger.LogInformation("Sign-off of post {PostId} refused: the text changed after the reviewer opened it", post.Id);
@@ -139,22 +140,21 @@ public sealed class PostReviewService(
             pending.ReviewerId = reviewerId;
             pending.ReviewedAt = now;
             pending.SignedOffById = editor.UserId;
-            writer.Audit(editor.UserId, "post.reviewed", post.Id, $"pending revision {pending.Id}");
+            audit.Record(AuditAction.PostReviewed, editor.UserId, post.Id, $"pending revision {pending.Id}");
             if (post.Status == PostStatus.Scheduled && post.PublishedAt > now)
             {
                 await writer.PublishPendingAsync(post, pending, editor.UserId, cancellationToken);
-                writer.Audit(editor.UserId, "post.changes-published", post.Id, "scheduled post: they go live at its time");
+                audit.Record(AuditAction.PostChangesPublished, editor.UserId, post.Id, "scheduled post: they go live at its time");
             }
         }
         else
         {
             writer.RecordReview(post, reviewerId, now, editor.UserId);
-            writer.Audit(editor.UserId, "post.reviewed", post.Id, "the post's text");
+            audit.Record(AuditAction.PostReviewed, editor.UserId, post.Id, "the post's text");
         }
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await cache.PostsChangedAsync(cancellationToken);
         logger.LogInformation("Post {PostId} signed off by staff {UserId}", post.Id, editor.UserId);
         return new ReviewResult(ReviewOutcome.Done);
     }
@@ -170,7 +170,7 @@ public sealed class PostReviewService(
             }
 
             await writer.PublishPendingAsync(post, pending, editor.UserId, cancellationToken);
-            writer.Audit(editor.UserId, "post.changes-published", post.Id, $"revision {pending.Id}");
+            audit.Record(AuditAction.PostChangesPublished, editor.UserId, post.Id, $"revision {pending.Id}");
             logger.LogInformation("Pending changes of post {PostId} published by staff {UserId}", post.Id, editor.UserId);
             return new ReviewResult(ReviewOutcome.Done);
         }, cancellationToken);
@@ -181,7 +181,7 @@ public sealed class PostReviewService(
         {
             post.PendingRevisionId = null;
             post.PendingSinceRevisionId = null;
-            writer.Audit(editor.UserId, "post.changes-discarded", post.Id, $"revision {pending.Id}");
+            audit.Record(AuditAction.PostChangesDiscarded, editor.UserId, post.Id, $"revision {pending.Id}");
             return Task.FromResult(new ReviewResult(ReviewOutcome.Done));
         }, cancellationToken);
 
@@ -213,7 +213,6 @@ public sealed class PostReviewService(
         {
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            await cache.PostsChangedAsync(cancellationToken);
         }
 
         return result;

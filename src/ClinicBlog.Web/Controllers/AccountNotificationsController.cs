@@ -12,7 +12,7 @@ namespace ClinicBlog.Web.Controllers;
 [Route("account/notifications")]
 [Authorize]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class AccountNotificationsController(UserManager<StaffUser> users, BlogDbContext db, TimeProvider clock) : Controller
+public sealed class AccountNotificationsController(UserManager<StaffUser> users, IAuditLog audit) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] string? done)
@@ -45,17 +45,10 @@ public sealed class AccountNotificationsController(UserManager<StaffUser> users,
         user.NotifyUrgentComments = choices.UrgentComments;
         user.NotifyHeldComments = choices.HeldComments;
         user.NotifyApprovedComments = choices.ApprovedComments;
+        // Recorded first: the user manager's save writes the choices and their audit entry together.
+        audit.Record(AuditAction.AccountNotificationsChanged, user.Id, user.Id,
+            $"urgent {OnOff(choices.UrgentComments)}, digest {OnOff(choices.HeldComments)}, approvals {OnOff(choices.ApprovedComments)}");
         await users.UpdateAsync(user);
-        db.AuditEntries.Add(new AuditEntry
-        {
-            At = clock.GetUtcNow().UtcDateTime,
-            UserId = user.Id,
-            Action = "account.notifications-changed",
-            EntityType = nameof(StaffUser),
-            EntityId = user.Id,
-            Details = $"urgent {OnOff(choices.UrgentComments)}, digest {OnOff(choices.HeldComments)}, approvals {OnOff(choices.ApprovedComments)}",
-        });
-        await db.SaveChangesAsync();
         return RedirectToAction(nameof(Index), new { done = "saved" });
     }
 

@@ -1,3 +1,4 @@
+using ClinicBlog.Core.Audit;
 using System.Text.Encodings.Web;
 using ClinicBlog.Core;
 using ClinicBlog.Core.Authors;
@@ -23,7 +24,7 @@ public sealed class AccountSecurityController(
     UserManager<StaffUser> users,
     SignInManager<StaffUser> signIn,
     BlogDbContext db,
-    TimeProvider clock,
+    IAuditLog audit,
     IOptions<BlogOptions> options) : Controller
 {
     [HttpGet("security")]
@@ -66,7 +67,7 @@ public sealed class AccountSecurityController(
                 }
 
                 await signIn.RefreshSignInAsync(user);
-                await AuditAsync(user.Id, "account.password-changed");
+                await RecordAsync(AuditAction.AccountPasswordChanged, user.Id);
                 return RedirectToAction(nameof(Index), new { done = "password" });
             }
 
@@ -128,7 +129,7 @@ public sealed class AccountSecurityController(
         {
             await users.SetTwoFactorEnabledAsync(user, true);
             await signIn.RefreshSignInAsync(user);
-            await AuditAsync(user.Id, "account.two-factor-enabled");
+            await RecordAsync(AuditAction.AccountTwoFactorEnabled, user.Id);
             return RedirectToAction(nameof(Index), new { done = "2fa-on" });
         }
 
@@ -163,7 +164,7 @@ public sealed class AccountSecurityController(
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
         await signIn.RefreshSignInAsync(user);
-        await AuditAsync(user.Id, "account.two-factor-disabled");
+        await RecordAsync(AuditAction.AccountTwoFactorDisabled, user.Id);
         return RedirectToAction(nameof(Index), new { done = "2fa-off" });
     }
 
@@ -193,7 +194,7 @@ public sealed class AccountSecurityController(
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
         await signIn.RefreshSignInAsync(user);
-        await AuditAsync(user.Id, "account.two-factor-key-reset");
+        await RecordAsync(AuditAction.AccountTwoFactorKeyReset, user.Id);
         return RedirectToAction(nameof(Setup));
     }
 
@@ -239,9 +240,10 @@ public sealed class AccountSecurityController(
         };
     }
 
-    private async Task AuditAsync(string userId, string action)
+    /// <summary>Identity's user manager has saved the change itself; its record follows it.</summary>
+    private async Task RecordAsync(AuditAction action, string userId)
     {
-        db.AuditEntries.Add(new Core.Audit.AuditEntry { At = clock.GetUtcNow().UtcDateTime, UserId = userId, Action = action, EntityType = "StaffUser", EntityId = userId });
+        audit.Record(action, userId, userId);
         await db.SaveChangesAsync();
     }
 }

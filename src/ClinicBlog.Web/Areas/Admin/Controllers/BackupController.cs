@@ -10,7 +10,7 @@ namespace ClinicBlog.Web.Areas.Admin.Controllers;
 /// <summary>Download a consistent copy of the database, taken while the blog serves (Admin only).</summary>
 [Route("admin/backup")]
 [Authorize(Roles = StaffRoles.Admin)]
-public sealed class BackupController(BlogDatabase database, BlogDbContext db, StaffContext staff, TimeProvider clock) : StaffController
+public sealed class BackupController(BlogDatabase database, BlogDbContext db, IAuditLog audit, StaffContext staff, TimeProvider clock) : StaffController
 {
     [HttpGet("")]
     public IActionResult Index() => View();
@@ -22,7 +22,7 @@ public sealed class BackupController(BlogDatabase database, BlogDbContext db, St
         var file = Path.Combine(Path.GetTempPath(), $"clinicblog-backup-{Guid.NewGuid():N}.db");
         await DatabaseBackup.WriteAsync(database.ConnectionString, file, cancellationToken);
         var me = await staff.ModeratorAsync(User, cancellationToken);
-        db.AuditEntries.Add(new AuditEntry { At = now.UtcDateTime, UserId = me.UserId, Action = "database.backup-downloaded", EntityType = "Database" });
+        audit.Record(AuditAction.DatabaseBackupDownloaded, me.UserId);
         await db.SaveChangesAsync(cancellationToken);
         // The temporary copy goes away once the download is closed.
         var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);

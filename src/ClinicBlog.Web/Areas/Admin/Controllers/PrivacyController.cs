@@ -15,7 +15,7 @@ namespace ClinicBlog.Web.Areas.Admin.Controllers;
 /// download it as JSON, or erase it. Addresses travel in POST bodies only, never in URLs or logs.</summary>
 [Route("admin/privacy")]
 [Authorize(Roles = StaffRoles.Admin)]
-public sealed class PrivacyController(CommenterPersonalData data, StaffContext staff, BlogDbContext db, TimeProvider clock) : StaffController
+public sealed class PrivacyController(CommenterPersonalData data, StaffContext staff, BlogDbContext db, IAuditLog audit, TimeProvider clock) : StaffController
 {
     private static readonly JsonSerializerOptions ExportFormat = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
@@ -54,14 +54,7 @@ public sealed class PrivacyController(CommenterPersonalData data, StaffContext s
 
         var comments = await data.ExportAsync(form.Email!, cancellationToken);
         var me = await staff.ModeratorAsync(User, cancellationToken);
-        db.AuditEntries.Add(new AuditEntry
-        {
-            At = clock.GetUtcNow().UtcDateTime,
-            UserId = me.UserId,
-            Action = "commenter.exported",
-            EntityType = nameof(Comment),
-            Details = string.Create(CultureInfo.InvariantCulture, $"{comments.Count} comment(s) of one commenter"),
-        });
+        audit.Record(AuditAction.CommenterExported, me.UserId, details: string.Create(CultureInfo.InvariantCulture, $"{comments.Count} comment(s) of one commenter"));
         await db.SaveChangesAsync(cancellationToken);
         var export = new { exportedAt = clock.GetUtcNow().UtcDateTime, comments };
         var name = string.Create(CultureInfo.InvariantCulture, $"comments-export-{clock.GetUtcNow():yyyyMMdd-HHmmss}.json");
