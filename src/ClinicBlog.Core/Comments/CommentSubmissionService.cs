@@ -56,9 +56,7 @@ public sealed class CommentSubmissionService(
     public async Task<CommentSubmissionResult> SubmitAsync(CommentSubmission submission, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(submission);
-        var settings = options.Value;
         var now = clock.GetUtcNow().UtcDateTime;
-
         var post = await db.Posts.AsNoTracking()
             .Where(PostVisibility.VisibleAt(now))
             .Where(p => p.Slug == submission.PostSlug)
@@ -69,16 +67,24 @@ public sealed class CommentSubmissionService(
             return CommentSubmissionResult.Fail(CommentSubmissionOutcome.PostNotFound, string.Empty, "That article does not exist.");
         }
 
-        if (!CommentsAreOpen(post.CommentsOpen, post.PublishedAt, now, settings))
+        if (!CommentsAreOpen(post.CommentsOpen, post.PublishedAt, now, options.Value))
         {
             return CommentSubmissionResult.Fail(CommentSubmissionOutcome.Closed, string.Empty, ClosedMessage);
         }
 
-        var name = Clean(submission.Name).ReplaceLineEndings(" ");
-        var email = Clean(submission.Email);
-        var body = Clean(submission.Body);
-        var errors = Validate(name, email, body);
-        if (submission.ParentId is { } parentId && !await IsReplyableAsync(post.Id, parentId, cancellationToken))
+        var text = new CommentText(Clean(submission.Name).ReplaceLineEndings(" "), Clean(submission.Email), Clean(submission.Body));
+        var refused = await ValidateAsync(post.Id, submission.ParentId, text, now, cancellationToken);
+        return refused ?? await StoreAsync(post.Id, submission, text, now, cancellationToken);
+    }
+
+    /// <summary>The cleaned fields of a submission.</summary>
+    private sealed record CommentText(string Name, string Email, string Body);
+
+    /// <summary>Null when the comment may be stored; else why not, per field.</summary>
+    private async Task<CommentSubmissionResult?> ValidateAsync(int postId, int? parentId, CommentText text, DateTime now, CancellationToken cancellationToken)
+    {
+        var errors = Validate(text.Name, text.Email, text.Body);
+        if (parentId is { } parent && !await IsReplyableAsync(postId, parent, cancellationToken))
         {
             errors["ParentId"] = "You can only reply to a published comment on this article, and not to a reply.";
         }
@@ -88,28 +94,29 @@ public sealed class CommentSubmissionService(
             return new CommentSubmissionResult(CommentSubmissionOutcome.Invalid, errors);
         }
 
-        var since = now.AddMinutes(-settings.DuplicateWindowMinutes);
-        if (await db.Comments.AnyAsync(c => c.PostId == post.Id && c.CreatedAt >= since && c.Body == body, cancellationToken))
-        {
-            return CommentSubmissionResult.Fail(CommentSubmissionOutcome.Duplicate, "Body", DuplicateMessage);
-        }
+        var since = now.AddMinutes(-options.Value.DuplicateWindowMinutes);
+        return await db.Comments.AnyAsync(c => c.PostId == postId && c.CreatedAt >= since && c.Body == text.Body, cancellationToken)
+            ? CommentSubmissionResult.Fail(CommentSubmissionOutcome.Duplicate, "Body", DuplicateMessage)
+            : null;
+    }
 
+    /// <summary>Screens and stores a valid comment (Pending, Spam, or urgent in the queue) and wakes the
+    /// notification sender for an urgent one.</summary>
+    private async Task<CommentSubmissionResult> StoreAsync(
+        int postId, CommentSubmission submission, CommentText text, DateTime now, CancellationToken cancellationToken)
+    {
         var ipHash = ipHasher.Hash(submission.RemoteIp);
-        var normalizedEmail = string.IsNullOrEmpty(email) ? null : email.ToLowerInvariant();
-        var banned = await db.CommenterBans.AnyAsync(
-            b => (b.ExpiresAt == null || b.ExpiresAt > now)
-                 && ((normalizedEmail != null && b.Email == normalizedEmail) || (ipHash != null && b.IpHash == ipHash)),
-            cancellationToken);
-        var verdict = CommentScreening.Screen(name, body, !string.IsNullOrEmpty(submission.Honeypot), banned, settings);
-
+        var email = string.IsNullOrEmpty(text.Email) ? null : text.Email;
+        var banned = await IsBannedAsync(email?.ToLowerInvariant(), ipHash, now, cancellationToken);
+        var verdict = CommentScreening.Screen(text.Name, text.Body, !string.IsNullOrEmpty(submission.Honeypot), banned, options.Value);
         var comment = new Comment
         {
-            PostId = post.Id,
+            PostId = postId,
             ParentId = submission.ParentId,
-            AuthorName = name,
-            AuthorEmail = string.IsNullOrEmpty(email) ? null : email,
-            Body = body,
-            BodyHtml = renderer.RenderComment(body),
+            AuthorName = text.Name,
+            AuthorEmail = email,
+            Body = text.Body,
+            BodyHtml = renderer.RenderComment(text.Body),
             Status = verdict.Status,
             IsUrgent = verdict.IsUrgent,
             ModerationReason = verdict.ReasonText,
@@ -123,16 +130,22 @@ public sealed class CommentSubmissionService(
 
         if (comment.IsUrgent && !banned)
         {
-            logger.LogWarning("Urgent comment {CommentId} on post {PostId} is waiting for a moderator", comment.Id, post.Id);
+            logger.LogWarning("Urgent comment {CommentId} on post {PostId} is waiting for a moderator", comment.Id, postId);
             notifications.Wake();
         }
         else
         {
-            logger.LogInformation("Comment {CommentId} on post {PostId} stored as {Status}", comment.Id, post.Id, comment.Status);
+            logger.LogInformation("Comment {CommentId} on post {PostId} stored as {Status}", comment.Id, postId, comment.Status);
         }
 
         return new CommentSubmissionResult(CommentSubmissionOutcome.Accepted, new Dictionary<string, string>(), comment.Id);
     }
+
+    private Task<bool> IsBannedAsync(string? normalizedEmail, string? ipHash, DateTime now, CancellationToken cancellationToken) =>
+        db.CommenterBans.AnyAsync(
+            b => (b.ExpiresAt == null || b.ExpiresAt > now)
+                 && ((normalizedEmail != null && b.Email == normalizedEmail) || (ipHash != null && b.IpHash == ipHash)),
+            cancellationToken);
 
     /// <summary>True while a post takes comments: open on the post, and not past the automatic closing age.</summary>
     public static bool CommentsAreOpen(bool openOnPost, DateTime? publishedAt, DateTime now, CommentOptions settings)

@@ -42,97 +42,97 @@ public static class ImageMetadata
         var i = 2;
         while (i < d.Length)
         {
-            if (d[i] != 0xFF)
+            var marker = NextJpegMarker(d, ref i);
+            if (marker < 0)
             {
                 return null;
             }
 
-            while (i + 1 < d.Length && d[i + 1] == 0xFF)
+            if (marker is 0xD9 or 0x01 or (>= 0xD0 and <= 0xD7))
             {
-                i++; // fill bytes
-            }
-
-            if (i + 1 >= d.Length)
-            {
-                return null;
-            }
-
-            var marker = d[i + 1];
-            if (marker == 0xD9)
-            {
-                output.Write([0xFF, 0xD9]);
-                return new CleanImage(output.ToArray(), orientation);
-            }
-
-            if (marker is 0x01 or (>= 0xD0 and <= 0xD7))
-            {
+                // The end of the image, or a marker without a segment.
                 output.Write(d.Slice(i, 2));
                 i += 2;
+                if (marker == 0xD9)
+                {
+                    return new CleanImage(output.ToArray(), orientation);
+                }
+
                 continue;
             }
 
-            if (i + 4 > d.Length)
+            var length = SegmentLength(d, i);
+            if (length < 0)
             {
                 return null;
             }
-
-            var length = BinaryPrimitives.ReadUInt16BigEndian(d[(i + 2)..]);
-            if (length < 2 || i + 2 + length > d.Length)
-            {
-                return null;
-            }
-
-            var segment = d.Slice(i, 2 + length);
-            var payload = segment[4..];
-            var isApp = marker is >= 0xE0 and <= 0xEF;
 
             // After JFIF (which must come first), put back the orientation alone.
             if (!wroteOrientation && marker != 0xE0)
             {
                 wroteOrientation = true;
-                if (orientation != 1)
-                {
-                    output.Write(OrientationSegment(orientation));
-                }
+                output.Write(orientation != 1 ? OrientationSegment(orientation) : []);
             }
 
-            var keep = marker switch
-            {
-                0xE0 => true, // JFIF
-                0xE2 => payload.StartsWith("ICC_PROFILE\0"u8), // the colour profile, not MPF
-                0xEE => true, // Adobe colour transform
-                0xFE => false, // comments
-                _ => !isApp, // EXIF, XMP, IPTC, maker notes and the rest
-            };
-            if (keep)
-            {
-                output.Write(segment);
-            }
-
+            var segment = d.Slice(i, 2 + length);
+            output.Write(KeepsJpegSegment(marker, segment[4..]) ? segment : []);
             i += 2 + length;
-            if (marker != 0xDA)
-            {
-                continue;
-            }
-
-            // Entropy-coded data runs to the next marker (0xFF 0x00 is an escaped byte, RSTn restart markers belong to it).
-            var start = i;
-            while (i + 1 < d.Length && !(d[i] == 0xFF && d[i + 1] != 0x00 && d[i + 1] is not (>= 0xD0 and <= 0xD7)))
-            {
-                i++;
-            }
-
-            if (i + 1 >= d.Length)
+            if (marker == 0xDA && (i = CopyScan(d, i, output)) >= d.Length)
             {
                 // No end marker: keep the data as the file has it (browsers show a truncated JPEG too).
-                output.Write(d[start..]);
                 return new CleanImage(output.ToArray(), orientation);
             }
-
-            output.Write(d[start..i]);
         }
 
         return null;
+    }
+
+    /// <summary>The length of the segment whose marker is at <paramref name="i"/>, or -1 when it does not fit.</summary>
+    private static int SegmentLength(ReadOnlySpan<byte> d, int i)
+    {
+        var length = i + 4 <= d.Length ? BinaryPrimitives.ReadUInt16BigEndian(d[(i + 2)..]) : 0;
+        return length < 2 || i + 2 + length > d.Length ? -1 : length;
+    }
+
+    /// <summary>The marker at <paramref name="i"/> (moved past fill bytes), or -1 when there is none.</summary>
+    private static int NextJpegMarker(ReadOnlySpan<byte> d, ref int i)
+    {
+        if (d[i] != 0xFF)
+        {
+            return -1;
+        }
+
+        while (i + 1 < d.Length && d[i + 1] == 0xFF)
+        {
+            i++; // fill bytes
+        }
+
+        return i + 1 < d.Length ? d[i + 1] : -1;
+    }
+
+    private static bool KeepsJpegSegment(int marker, ReadOnlySpan<byte> payload) => marker switch
+    {
+        0xE0 => true, // JFIF
+        0xE2 => payload.StartsWith("ICC_PROFILE\0"u8), // the colour profile, not MPF
+        0xEE => true, // Adobe colour transform
+        0xFE => false, // comments
+        _ => marker is not (>= 0xE0 and <= 0xEF), // EXIF, XMP, IPTC, maker notes and the rest
+    };
+
+    /// <summary>Copies the entropy-coded data starting at <paramref name="start"/> up to the next marker
+    /// (0xFF 0x00 is an escaped byte, RSTn restart markers belong to the data) or the file's end, and
+    /// returns where it stopped.</summary>
+    private static int CopyScan(ReadOnlySpan<byte> d, int start, MemoryStream output)
+    {
+        var i = start;
+        while (i + 1 < d.Length && !(d[i] == 0xFF && d[i + 1] != 0x00 && d[i + 1] is not (>= 0xD0 and <= 0xD7)))
+        {
+            i++;
+        }
+
+        var end = i + 1 >= d.Length ? d.Length : i;
+        output.Write(d[start..end]);
+        return end;
     }
 
     /// <summary>The orientation an EXIF block before the image data sets, or 1.</summary>
