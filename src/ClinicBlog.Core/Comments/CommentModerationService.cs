@@ -1,13 +1,10 @@
 using ClinicBlog.Core.Audit;
 using ClinicBlog.Core.Data;
+using ClinicBlog.Core.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace ClinicBlog.Core.Comments;
-
-/// <summary>Who is moderating: Admins and Editors moderate every comment; Authors and Reviewers only
-/// the comments on their own posts.</summary>
-public sealed record Moderator(string UserId, bool CanModerateAll, int? AuthorId, string DisplayName);
 
 public enum ModerationAction
 {
@@ -45,15 +42,15 @@ public sealed class CommentModerationService(
     public const string RedactionMarker = "[removed by moderator]";
 
     /// <summary>The comments this moderator may act on.</summary>
-    public IQueryable<Comment> Scope(Moderator who)
+    public IQueryable<Comment> Scope(StaffMember who)
     {
         ArgumentNullException.ThrowIfNull(who);
-        return who.CanModerateAll ? db.Comments : db.Comments.Where(c => c.Post.AuthorId == who.AuthorId);
+        return StaffPermissions.ActsOnEverything(who) ? db.Comments : db.Comments.Where(c => c.Post.AuthorId == who.AuthorId);
     }
 
     /// <summary>Applies one action to exactly the given comments, all or nothing.</summary>
     public async Task<(ModerationOutcome Outcome, int Count)> ApplyAsync(
-        Moderator who, ModerationAction action, IReadOnlyCollection<int> ids, CancellationToken cancellationToken)
+        StaffMember who, ModerationAction action, IReadOnlyCollection<int> ids, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ids);
         var distinct = ids.Distinct().ToList();
@@ -91,7 +88,7 @@ public sealed class CommentModerationService(
     /// <summary>Posts an approved staff reply under the comment's thread (one level: a reply to a reply
     /// joins the same top-level comment).</summary>
     public async Task<(ModerationOutcome Outcome, int? ReplyId)> ReplyAsStaffAsync(
-        Moderator who, int commentId, string body, CancellationToken cancellationToken)
+        StaffMember who, int commentId, string body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(who);
         var check = await CheckAsync(who, [commentId], cancellationToken);
@@ -128,7 +125,7 @@ public sealed class CommentModerationService(
     /// <summary>Replaces every occurrence of <paramref name="passage"/> in a comment's text with
     /// <see cref="RedactionMarker"/>. The audit entry says that a redaction happened, not what was removed.</summary>
     public async Task<(ModerationOutcome Outcome, string? Error)> RedactAsync(
-        Moderator who, int commentId, string? passage, CancellationToken cancellationToken)
+        StaffMember who, int commentId, string? passage, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(who);
         var check = await CheckAsync(who, [commentId], cancellationToken);
@@ -163,10 +160,11 @@ public sealed class CommentModerationService(
     /// A ban holds on every post, so only those who moderate every post (and see and lift bans at
     /// /admin/bans) may set one: Admins and Editors.</summary>
     public async Task<ModerationOutcome> BanSenderAsync(
-        Moderator who, int commentId, string? reason, int? days, CancellationToken cancellationToken)
+        StaffMember who, int commentId, string? reason, int? days, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(who);
-        if (!who.CanModerateAll)
+        var postAuthorId = await db.Comments.Where(c => c.Id == commentId).Select(c => (int?)c.Post.AuthorId).SingleOrDefaultAsync(cancellationToken);
+        if (postAuthorId is { } authorId && !StaffPermissions.Allows(who, CommentOperation.Ban, new CommentFacts(authorId)))
         {
             return ModerationOutcome.Forbidden;
         }
@@ -202,7 +200,7 @@ public sealed class CommentModerationService(
     }
 
     /// <summary>Lifts a ban.</summary>
-    public async Task<bool> LiftBanAsync(Moderator who, int banId, CancellationToken cancellationToken)
+    public async Task<bool> LiftBanAsync(StaffMember who, int banId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(who);
         var ban = await db.CommenterBans.SingleOrDefaultAsync(b => b.Id == banId, cancellationToken);
@@ -217,7 +215,7 @@ public sealed class CommentModerationService(
         return true;
     }
 
-    private async Task<ModerationOutcome> CheckAsync(Moderator who, List<int> ids, CancellationToken cancellationToken)
+    private async Task<ModerationOutcome> CheckAsync(StaffMember who, List<int> ids, CancellationToken cancellationToken)
     {
         if (ids.Count == 0)
         {
@@ -234,7 +232,7 @@ public sealed class CommentModerationService(
         return allowed < ids.Count ? ModerationOutcome.Forbidden : ModerationOutcome.Done;
     }
 
-    private void Apply(Moderator who, ModerationAction action, Comment comment, DateTime now)
+    private void Apply(StaffMember who, ModerationAction action, Comment comment, DateTime now)
     {
         if (action == ModerationAction.Delete)
         {

@@ -1,5 +1,6 @@
 using ClinicBlog.Core.Data;
 using ClinicBlog.Core.Posts;
+using ClinicBlog.Core.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClinicBlog.Core.Comments;
@@ -34,7 +35,7 @@ public sealed record BanListItem(int Id, string? Email, bool HasIpHash, string? 
 /// <summary>Reads the moderation queue: urgent first, then newest, limited to what the moderator may see.</summary>
 public sealed class ModerationQueueQuery(CommentModerationService moderation, BlogDbContext db, TimeProvider clock)
 {
-    public async Task<IReadOnlyDictionary<CommentStatus, int>> CountsAsync(Moderator who, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<CommentStatus, int>> CountsAsync(StaffMember who, CancellationToken cancellationToken)
     {
         var grouped = await moderation.Scope(who).AsNoTracking()
             .GroupBy(c => c.Status)
@@ -43,11 +44,11 @@ public sealed class ModerationQueueQuery(CommentModerationService moderation, Bl
         return Enum.GetValues<CommentStatus>().ToDictionary(s => s, s => grouped.FirstOrDefault(g => g.Key == s)?.Count ?? 0);
     }
 
-    public Task<int> UrgentPendingCountAsync(Moderator who, CancellationToken cancellationToken) =>
+    public Task<int> UrgentPendingCountAsync(StaffMember who, CancellationToken cancellationToken) =>
         moderation.Scope(who).CountAsync(c => c.Status == CommentStatus.Pending && c.IsUrgent, cancellationToken);
 
     public async Task<PagedList<QueuedComment>> ListAsync(
-        Moderator who, CommentStatus status, int page, int pageSize, CancellationToken cancellationToken)
+        StaffMember who, CommentStatus status, int page, int pageSize, CancellationToken cancellationToken)
     {
         var query = moderation.Scope(who).AsNoTracking().Where(c => c.Status == status);
         var total = await query.CountAsync(cancellationToken);
@@ -58,7 +59,7 @@ public sealed class ModerationQueueQuery(CommentModerationService moderation, Bl
         return new PagedList<QueuedComment>(items, page, pageSize, total);
     }
 
-    public Task<List<QueuedComment>> FindAsync(Moderator who, IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
+    public Task<List<QueuedComment>> FindAsync(StaffMember who, IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
         Project(moderation.Scope(who).AsNoTracking().Where(c => ids.Contains(c.Id)).OrderByDescending(c => c.CreatedAt))
             .ToListAsync(cancellationToken);
 

@@ -1,6 +1,7 @@
 using ClinicBlog.Core.Comments;
 using ClinicBlog.Core.Data;
 using ClinicBlog.Core.Posts;
+using ClinicBlog.Core.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClinicBlog.Core.Dashboard;
@@ -24,7 +25,7 @@ public sealed class StaffDashboardQuery(BlogDbContext db, CommentModerationServi
     /// <param name="who">The staff member, as a moderator.</param>
     /// <param name="seesAllPosts">Admins, Editors and Reviewers see every post's pending changes; Authors their own.</param>
     /// <param name="cancellationToken">Cancels the queries.</param>
-    public async Task<DashboardCounts> GetCountsAsync(Moderator who, bool seesAllPosts, CancellationToken cancellationToken)
+    public async Task<DashboardCounts> GetCountsAsync(StaffMember who, bool seesAllPosts, CancellationToken cancellationToken)
     {
         var grouped = await db.Posts.AsNoTracking()
             .GroupBy(p => p.Status)

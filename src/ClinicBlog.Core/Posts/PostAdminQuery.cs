@@ -1,5 +1,6 @@
 using ClinicBlog.Core.Comments;
 using ClinicBlog.Core.Data;
+using ClinicBlog.Core.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -35,6 +36,9 @@ public sealed record PostForEditing(int Id, PostInput Input, PostStatus Status, 
 
     /// <summary>The pending changes may be published (signed off, or only the address changed).</summary>
     public bool PendingCanBePublished { get; init; }
+
+    /// <summary>What the permission rules need to know about this post.</summary>
+    public Security.PostFacts Facts => new(AuthorId, Status);
 }
 
 /// <summary>A saved version, listed in the editor, with the clinician who signed it off (if one did).</summary>
@@ -54,11 +58,11 @@ public sealed record ReviewDueItem(int Id, string Title, string Slug, string? Re
 public sealed class PostAdminQuery(BlogDbContext db, IOptions<PostOptions> options, TimeProvider clock)
 {
     public async Task<PagedList<PostListItem>> ListAsync(
-        PostEditor editor, PostStatus? status, string? search, int page, int pageSize, CancellationToken cancellationToken)
+        StaffMember editor, PostStatus? status, string? search, int page, int pageSize, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(editor);
         var query = db.Posts.AsNoTracking();
-        if (!editor.CanEditAll && !editor.IsReviewer)
+        if (!StaffPermissions.ReadsEveryPost(editor))
         {
             query = query.Where(p => p.AuthorId == editor.AuthorId);
         }

@@ -1,12 +1,5 @@
-namespace ClinicBlog.Core.Posts;
 
-/// <summary>Who is editing, and what their roles let them do.</summary>
-/// <param name="UserId">The staff user's id.</param>
-/// <param name="CanEditAll">Admins and Editors edit every post and choose its author.</param>
-/// <param name="CanPublish">Admins and Editors publish, schedule and archive.</param>
-/// <param name="AuthorId">The author profile the user writes as.</param>
-/// <param name="IsReviewer">A clinician who may sign off medical content.</param>
-public sealed record PostEditor(string UserId, bool CanEditAll, bool CanPublish, int? AuthorId, bool IsReviewer);
+namespace ClinicBlog.Core.Posts;
 
 /// <summary>The editor form: everything a post's author or editor can change.</summary>
 public sealed class PostInput

@@ -1,6 +1,7 @@
 using ClinicBlog.Core.Audit;
 using ClinicBlog.Core.Content;
 using ClinicBlog.Core.Data;
+using ClinicBlog.Core.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -25,7 +26,7 @@ public sealed class PostEditorService(
 
     /// <summary>Saves the editor's form: load and authorize, validate, apply, then save with its audit
     /// entry in one transaction.</summary>
-    public async Task<PostSaveResult> SaveAsync(PostEditor editor, int? postId, PostInput input, CancellationToken cancellationToken)
+    public async Task<PostSaveResult> SaveAsync(StaffMember editor, int? postId, PostInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(editor);
         ArgumentNullException.ThrowIfNull(input);
@@ -80,7 +81,7 @@ public sealed class PostEditorService(
 
     /// <summary>The post being edited (none for a new one) with its pending changes, if this editor may edit it.</summary>
     private async Task<(PostSaveOutcome Outcome, Post? Post, PostRevision? Pending)> LoadForEditAsync(
-        PostEditor editor, int? postId, CancellationToken cancellationToken)
+        StaffMember editor, int? postId, CancellationToken cancellationToken)
     {
         if (postId is not { } id)
         {
@@ -93,17 +94,17 @@ public sealed class PostEditorService(
             return (PostSaveOutcome.NotFound, null, null);
         }
 
-        return CanEdit(editor, post)
+        return May(editor, PostOperation.Edit, post)
             ? (PostSaveOutcome.Saved, post, await PendingAsync(post, cancellationToken))
             : (PostSaveOutcome.Forbidden, null, null);
     }
 
     private async Task<SavePlan> PlanAsync(
-        PostEditor editor, Post? post, PostRevision? pending, PostInput input, DateTime now, CancellationToken cancellationToken)
+        StaffMember editor, Post? post, PostRevision? pending, PostInput input, DateTime now, CancellationToken cancellationToken)
     {
         var content = Read(input);
         var errors = await ValidateAsync(editor, post, input, content, now, cancellationToken);
-        var authorId = editor.CanEditAll && input.AuthorId is { } chosen ? chosen : post?.AuthorId ?? editor.AuthorId;
+        var authorId = StaffPermissions.Publishes(editor) && input.AuthorId is { } chosen ? chosen : post?.AuthorId ?? editor.AuthorId;
 
         // Staying live with review required: the changes wait as pending changes; readers keep the reviewed text.
         var goesPending = post is not null && IsLive(post.Status) && IsLive(input.Status) && options.Value.RequireReview;
@@ -118,7 +119,7 @@ public sealed class PostEditorService(
 
     /// <summary>Puts the planned change into the tracked post (a new one when there is none); saves nothing.</summary>
     private async Task<(Post Post, PostRevision? NewPending, AuditAction Action)> ApplyAsync(
-        PostEditor editor, Post? post, PostRevision? pending, PostInput input, SavePlan plan, DateTime now, CancellationToken cancellationToken)
+        StaffMember editor, Post? post, PostRevision? pending, PostInput input, SavePlan plan, DateTime now, CancellationToken cancellationToken)
     {
         var isNew = post is null;
         var previousStatus = post?.Status;
@@ -154,7 +155,7 @@ public sealed class PostEditorService(
     /// <summary>Not (or no longer) live, or review not required: the text goes straight into the post;
     /// pending changes are folded in, with their sign-off when it covers this very text.</summary>
     private async Task<AuditAction> ReplaceLiveAsync(
-        PostEditor editor, Post post, PostRevision? pending, PostContent content, CancellationToken cancellationToken)
+        StaffMember editor, Post post, PostRevision? pending, PostContent content, CancellationToken cancellationToken)
     {
         if (pending is { ReviewerId: { } signer, ReviewedAt: { } signedAt } && pending.Content(post.Content()).SameTextAs(content))
         {
@@ -170,7 +171,7 @@ public sealed class PostEditorService(
     }
 
     /// <summary>An author asks for review and publication.</summary>
-    public async Task<PostSaveOutcome> SubmitForReviewAsync(PostEditor editor, int postId, CancellationToken cancellationToken)
+    public async Task<PostSaveOutcome> SubmitForReviewAsync(StaffMember editor, int postId, CancellationToken cancellationToken)
     {
         var post = await db.Posts.SingleOrDefaultAsync(p => p.Id == postId, cancellationToken);
         if (post is null)
@@ -178,7 +179,7 @@ public sealed class PostEditorService(
             return PostSaveOutcome.NotFound;
         }
 
-        if (!CanEdit(editor, post))
+        if (!May(editor, PostOperation.Edit, post))
         {
             return PostSaveOutcome.Forbidden;
         }
@@ -191,7 +192,7 @@ public sealed class PostEditorService(
 
     /// <summary>Puts an earlier version back; the version it replaces stays a revision. On a live post
     /// with review required, the earlier version becomes the pending changes.</summary>
-    public async Task<PostSaveOutcome> RestoreRevisionAsync(PostEditor editor, int postId, int revisionId, CancellationToken cancellationToken)
+    public async Task<PostSaveOutcome> RestoreRevisionAsync(StaffMember editor, int postId, int revisionId, CancellationToken cancellationToken)
     {
         var post = await db.Posts.Include(p => p.Tags).SingleOrDefaultAsync(p => p.Id == postId, cancellationToken);
         var revision = await db.PostRevisions.AsNoTracking().SingleOrDefaultAsync(r => r.Id == revisionId && r.PostId == postId, cancellationToken);
@@ -200,7 +201,7 @@ public sealed class PostEditorService(
             return PostSaveOutcome.NotFound;
         }
 
-        if (!CanEdit(editor, post))
+        if (!May(editor, PostOperation.Edit, post))
         {
             return PostSaveOutcome.Forbidden;
         }
@@ -234,7 +235,7 @@ public sealed class PostEditorService(
     }
 
     /// <summary>Deletes a post with its comments, revisions and redirects. Authors may delete only their own drafts.</summary>
-    public async Task<PostSaveOutcome> DeleteAsync(PostEditor editor, int postId, CancellationToken cancellationToken)
+    public async Task<PostSaveOutcome> DeleteAsync(StaffMember editor, int postId, CancellationToken cancellationToken)
     {
         var post = await db.Posts.SingleOrDefaultAsync(p => p.Id == postId, cancellationToken);
         if (post is null)
@@ -242,7 +243,7 @@ public sealed class PostEditorService(
             return PostSaveOutcome.NotFound;
         }
 
-        if (!CanDelete(editor, post.AuthorId, post.Status))
+        if (!May(editor, PostOperation.Delete, post))
         {
             return PostSaveOutcome.Forbidden;
         }
@@ -253,11 +254,8 @@ public sealed class PostEditorService(
         return PostSaveOutcome.Saved;
     }
 
-    public static bool CanEdit(PostEditor editor, Post post) =>
-        editor is not null && post is not null && (editor.CanEditAll || (editor.AuthorId is not null && post.AuthorId == editor.AuthorId));
-
-    public static bool CanDelete(PostEditor editor, int authorId, PostStatus status) =>
-        editor is not null && (editor.CanEditAll || (editor.AuthorId == authorId && status == PostStatus.Draft));
+    private static bool May(StaffMember editor, PostOperation operation, Post post) =>
+        StaffPermissions.Allows(editor, operation, new PostFacts(post.AuthorId, post.Status));
 
     /// <summary>The reviewer and date the editor's form shows: the sign-off of the text being edited (the
     /// pending changes, or the post's own text while its review covers it), else none.</summary>
@@ -316,7 +314,7 @@ public sealed class PostEditorService(
     }
 
     private async Task<Dictionary<string, string>> ValidateAsync(
-        PostEditor editor, Post? post, PostInput input, PostContent content, DateTime now, CancellationToken cancellationToken)
+        StaffMember editor, Post? post, PostInput input, PostContent content, DateTime now, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string>();
         Require(errors, nameof(PostInput.Title), content.Title.Length > 0, "Give the post a title.");
@@ -339,7 +337,7 @@ public sealed class PostEditorService(
         Require(errors, nameof(PostInput.Tags), content.Tags.All(t => t.Length <= 60 && SlugGenerator.Generate(t).Length > 0),
             "Each tag needs a letter or digit and at most 60 characters.");
 
-        var authorId = editor.CanEditAll && input.AuthorId is { } chosen ? chosen : post?.AuthorId ?? editor.AuthorId;
+        var authorId = StaffPermissions.Publishes(editor) && input.AuthorId is { } chosen ? chosen : post?.AuthorId ?? editor.AuthorId;
         if (authorId is null || !await db.Authors.AnyAsync(a => a.Id == authorId, cancellationToken))
         {
             errors[nameof(PostInput.AuthorId)] = "Choose the author the post is published under.";
@@ -358,10 +356,10 @@ public sealed class PostEditorService(
     /// credentials and no staff account (those sign off themselves), and the date can be neither in the
     /// future nor before the text's last change. Null when the form records none (or the same as before).</summary>
     private async Task<(int ReviewerId, DateTime ReviewedAt)?> ReadRecordedReviewAsync(
-        PostEditor editor, Post? post, PostRevision? pending, PostInput input, PostContent content, bool goesPending, DateTime now,
+        StaffMember editor, Post? post, PostRevision? pending, PostInput input, PostContent content, bool goesPending, DateTime now,
         Dictionary<string, string> errors, CancellationToken cancellationToken)
     {
-        if (!editor.CanEditAll || input.ReviewerId is not { } reviewerId)
+        if (!StaffPermissions.Publishes(editor) || input.ReviewerId is not { } reviewerId)
         {
             return null;
         }
@@ -424,7 +422,7 @@ public sealed class PostEditorService(
     }
 
     /// <summary>Writes a recorded sign-off on the pending changes it covers, or on the post's own text.</summary>
-    private async Task RecordAsync(PostEditor editor, Post post, PostRevision? pending, (int ReviewerId, DateTime ReviewedAt) review, CancellationToken cancellationToken)
+    private async Task RecordAsync(StaffMember editor, Post post, PostRevision? pending, (int ReviewerId, DateTime ReviewedAt) review, CancellationToken cancellationToken)
     {
         if (pending is not null)
         {
@@ -467,7 +465,7 @@ public sealed class PostEditorService(
         return new PostSaveResult(PostSaveOutcome.Conflict, new Dictionary<string, string>(), postId, conflict);
     }
 
-    private static void ValidateStatus(PostEditor editor, Post? post, PostInput input, DateTime now, Dictionary<string, string> errors)
+    private static void ValidateStatus(StaffMember editor, Post? post, PostInput input, DateTime now, Dictionary<string, string> errors)
     {
         if (!Enum.IsDefined(input.Status))
         {
@@ -477,7 +475,7 @@ public sealed class PostEditorService(
 
         var changes = post?.Status != input.Status;
         var publisherOnly = input.Status is PostStatus.Published or PostStatus.Scheduled or PostStatus.Archived;
-        if (changes && publisherOnly && !editor.CanPublish)
+        if (changes && publisherOnly && !StaffPermissions.Publishes(editor))
         {
             errors[nameof(PostInput.Status)] = "Only an editor or an admin can publish, schedule or archive. Save it as a draft and submit it for review.";
             return;

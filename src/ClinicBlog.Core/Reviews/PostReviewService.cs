@@ -2,6 +2,7 @@ using ClinicBlog.Core.Audit;
 using ClinicBlog.Core.Content;
 using ClinicBlog.Core.Data;
 using ClinicBlog.Core.Posts;
+using ClinicBlog.Core.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -71,7 +72,7 @@ public sealed class PostReviewService(
     public const string ChangedMessage = "The changes were edited again after this page was opened: here they are as they are now.";
     public const string TextChangedMessage = "The text changed after you opened this page, so nothing was signed off. Here are the changes as they are now: read them, then sign off again.";
 
-    public async Task<ReviewPage?> PageAsync(PostEditor editor, int postId, CancellationToken cancellationToken)
+    public async Task<ReviewPage?> PageAsync(StaffMember editor, int postId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(editor);
         var (post, pending) = await LoadAsync(postId, cancellationToken);
@@ -96,17 +97,17 @@ public sealed class PostReviewService(
             SignedOffAt = signer is null ? null : pending?.ReviewedAt ?? post.ReviewedAt,
             CanSignOff = cannot is null,
             CannotSignOff = cannot,
-            CanPublish = editor.CanPublish && pending is not null && IsCovered(post, pending),
-            CanDiscard = editor.CanPublish && pending is not null,
+            CanPublish = StaffPermissions.Publishes(editor) && pending is not null && IsCovered(post, pending),
+            CanDiscard = StaffPermissions.Publishes(editor) && pending is not null,
         };
     }
 
     /// <summary>Signs off the text under review if it is still the text with <paramref name="fingerprint"/>.
     /// A post scheduled for later takes signed-off changes at once: readers first see them at its time.</summary>
-    public async Task<ReviewResult> SignOffAsync(PostEditor editor, int postId, string? fingerprint, CancellationToken cancellationToken)
+    public async Task<ReviewResult> SignOffAsync(StaffMember editor, int postId, string? fingerprint, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(editor);
-        if (!editor.IsReviewer || editor.AuthorId is not { } reviewerId)
+        if (!StaffPermissions.IsReviewer(editor) || editor.AuthorId is not { } reviewerId)
         {
             return new ReviewResult(ReviewOutcome.Forbidden, NotReviewerMessage);
         }
@@ -161,7 +162,7 @@ public sealed class PostReviewService(
 
     /// <summary>Puts signed-off pending changes live (Editors and Admins), if they are still the revision
     /// the page showed: the text, "Last updated" and the review line change together, in one transaction.</summary>
-    public Task<ReviewResult> PublishChangesAsync(PostEditor editor, int postId, int? revisionId, CancellationToken cancellationToken) =>
+    public Task<ReviewResult> PublishChangesAsync(StaffMember editor, int postId, int? revisionId, CancellationToken cancellationToken) =>
         OnPendingChangesAsync(editor, postId, revisionId, async (post, pending) =>
         {
             if (!IsCovered(post, pending))
@@ -176,7 +177,7 @@ public sealed class PostReviewService(
         }, cancellationToken);
 
     /// <summary>Drops pending changes (Editors and Admins); their text stays in the revisions.</summary>
-    public Task<ReviewResult> DiscardChangesAsync(PostEditor editor, int postId, int? revisionId, CancellationToken cancellationToken) =>
+    public Task<ReviewResult> DiscardChangesAsync(StaffMember editor, int postId, int? revisionId, CancellationToken cancellationToken) =>
         OnPendingChangesAsync(editor, postId, revisionId, (post, pending) =>
         {
             post.PendingRevisionId = null;
@@ -188,10 +189,10 @@ public sealed class PostReviewService(
     /// <summary>Runs an Editor's or Admin's decision on the pending changes the page showed (by revision)
     /// in one write transaction, and saves it when it is done.</summary>
     private async Task<ReviewResult> OnPendingChangesAsync(
-        PostEditor editor, int postId, int? revisionId, Func<Post, PostRevision, Task<ReviewResult>> decide, CancellationToken cancellationToken)
+        StaffMember editor, int postId, int? revisionId, Func<Post, PostRevision, Task<ReviewResult>> decide, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(editor);
-        if (!editor.CanPublish)
+        if (!StaffPermissions.Publishes(editor))
         {
             return new ReviewResult(ReviewOutcome.Forbidden);
         }
@@ -250,9 +251,9 @@ public sealed class PostReviewService(
     }
 
     /// <summary>Why this staff member may not sign the text off, or null when they may.</summary>
-    private async Task<string?> WhyNotAsync(PostEditor editor, Post post, PostRevision? pending, CancellationToken cancellationToken)
+    private async Task<string?> WhyNotAsync(StaffMember editor, Post post, PostRevision? pending, CancellationToken cancellationToken)
     {
-        if (!editor.IsReviewer || editor.AuthorId is null)
+        if (!StaffPermissions.IsReviewer(editor) || editor.AuthorId is null)
         {
             return NotReviewerMessage;
         }

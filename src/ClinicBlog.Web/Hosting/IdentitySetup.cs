@@ -35,6 +35,7 @@ internal static class IdentitySetup
             .AddDefaultTokenProviders();
 
         services.AddScoped<Areas.Admin.StaffContext>();
+        services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Authorization.StaffResourceHandler>();
         services.AddSingleton<ClinicBlog.Core.Security.SignInThrottle>();
         // Lockout protects each account; this slows a guesser spreading attempts over many accounts.
         services.AddRateLimiter(limiter => limiter.AddPolicy(SignInRateLimitPolicy, context =>

@@ -1,5 +1,6 @@
 using ClinicBlog.Core.Audit;
 using ClinicBlog.Core.Authors;
+using ClinicBlog.Core.Security;
 using ClinicBlog.Web.Models;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +9,7 @@ namespace ClinicBlog.Web.Areas.Admin.Controllers;
 
 /// <summary>The audit log of staff actions (Admin only).</summary>
 [Route("admin/audit")]
-[Authorize(Roles = StaffRoles.Admin)]
+[Authorize(Roles = StaffPermissions.SiteAdministration)]
 public sealed class AuditController(AuditLogQuery audit) : StaffController
 {
     [HttpGet("")]

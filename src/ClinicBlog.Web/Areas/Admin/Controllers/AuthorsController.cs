@@ -1,14 +1,15 @@
 using ClinicBlog.Core.Authors;
 using ClinicBlog.Core.Media;
-using Microsoft.AspNetCore.Authorization;
+using ClinicBlog.Core.Security;
 using ClinicBlog.Web.Models;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ClinicBlog.Web.Areas.Admin.Controllers;
 
 /// <summary>Author profiles (Admin only), including authors without a login.</summary>
 [Route("admin/authors")]
-[Authorize(Roles = StaffRoles.Admin)]
+[Authorize(Roles = StaffPermissions.SiteAdministration)]
 public sealed class AuthorsController(AuthorAdminService authors, MediaLibrary media, StaffContext staff) : StaffController
 {
     [HttpGet("")]
@@ -29,7 +30,7 @@ public sealed class AuthorsController(AuthorAdminService authors, MediaLibrary m
 
     private async Task<IActionResult> SaveAsync(int? id, AuthorInput input, CancellationToken cancellationToken)
     {
-        var who = await staff.ModeratorAsync(User, cancellationToken);
+        var who = await staff.MemberAsync(User, cancellationToken);
         var (savedId, errors) = await authors.SaveAsync(who.UserId, id, input, cancellationToken);
         if (savedId is not null)
         {

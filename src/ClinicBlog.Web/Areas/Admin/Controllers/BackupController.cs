@@ -1,6 +1,7 @@
 using ClinicBlog.Core.Audit;
 using ClinicBlog.Core.Authors;
 using ClinicBlog.Core.Data;
+using ClinicBlog.Core.Security;
 using ClinicBlog.Web.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +10,7 @@ namespace ClinicBlog.Web.Areas.Admin.Controllers;
 
 /// <summary>Download a consistent copy of the database, taken while the blog serves (Admin only).</summary>
 [Route("admin/backup")]
-[Authorize(Roles = StaffRoles.Admin)]
+[Authorize(Roles = StaffPermissions.SiteAdministration)]
 public sealed class BackupController(BlogDatabase database, BlogDbContext db, IAuditLog audit, StaffContext staff, TimeProvider clock) : StaffController
 {
     [HttpGet("")]
@@ -21,7 +22,7 @@ public sealed class BackupController(BlogDatabase database, BlogDbContext db, IA
         var now = clock.GetUtcNow();
         var file = Path.Combine(Path.GetTempPath(), $"clinicblog-backup-{Guid.NewGuid():N}.db");
         await DatabaseBackup.WriteAsync(database.ConnectionString, file, cancellationToken);
-        var me = await staff.ModeratorAsync(User, cancellationToken);
+        var me = await staff.MemberAsync(User, cancellationToken);
         audit.Record(AuditAction.DatabaseBackupDownloaded, me.UserId);
         await db.SaveChangesAsync(cancellationToken);
         // The temporary copy goes away once the download is closed.

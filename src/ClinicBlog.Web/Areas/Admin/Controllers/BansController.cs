@@ -1,5 +1,6 @@
 using ClinicBlog.Core.Authors;
 using ClinicBlog.Core.Comments;
+using ClinicBlog.Core.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -7,7 +8,7 @@ namespace ClinicBlog.Web.Areas.Admin.Controllers;
 
 /// <summary>The list of banned commenters, for Admins and Editors, who moderate every post.</summary>
 [Route("admin/bans")]
-[Authorize(Roles = StaffRoles.AdminOrEditor)]
+[Authorize(Roles = StaffPermissions.Bans)]
 public sealed class BansController(ModerationQueueQuery queue, CommentModerationService moderation, StaffContext staff) : StaffController
 {
     [HttpGet("")]
@@ -17,7 +18,7 @@ public sealed class BansController(ModerationQueueQuery queue, CommentModeration
     [HttpPost("{id:int}/lift")]
     public async Task<IActionResult> Lift(int id, CancellationToken cancellationToken)
     {
-        var who = await staff.ModeratorAsync(User, cancellationToken);
+        var who = await staff.MemberAsync(User, cancellationToken);
         return await moderation.LiftBanAsync(who, id, cancellationToken) ? RedirectToAction(nameof(Index)) : NotFound();
     }
 }

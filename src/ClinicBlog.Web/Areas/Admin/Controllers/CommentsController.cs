@@ -1,6 +1,8 @@
 using ClinicBlog.Core.Comments;
+using ClinicBlog.Core.Security;
 using ClinicBlog.Web.Areas.Admin.Models;
 using ClinicBlog.Web.Models;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
@@ -26,7 +28,7 @@ public sealed class CommentsController(
             return NotFound();
         }
 
-        var who = await staff.ModeratorAsync(User, cancellationToken);
+        var who = await staff.MemberAsync(User, cancellationToken);
         var list = await queue.ListAsync(who, selected, number, PageSize, cancellationToken);
         if (list.IsOutOfRange)
         {
@@ -46,7 +48,7 @@ public sealed class CommentsController(
             return NotFound();
         }
 
-        var who = await staff.ModeratorAsync(User, cancellationToken);
+        var who = await staff.MemberAsync(User, cancellationToken);
         return View(nameof(Index), new ModerationQueueViewModel(
             comment.Status, await queue.CountsAsync(who, cancellationToken), new([comment], 1, 1, 1), DoneMessage(done), SingleComment: true));
     }
@@ -62,7 +64,7 @@ public sealed class CommentsController(
     [HttpPost("{id:int}/redact")]
     public async Task<IActionResult> Redact(int id, [FromForm] string? passage, CancellationToken cancellationToken)
     {
-        var who = await staff.ModeratorAsync(User, cancellationToken);
+        var who = await staff.MemberAsync(User, cancellationToken);
         var (outcome, error) = await moderation.RedactAsync(who, id, passage, cancellationToken);
         if (outcome != ModerationOutcome.Done)
         {
@@ -92,7 +94,7 @@ public sealed class CommentsController(
     [HttpGet("delete")]
     public async Task<IActionResult> ConfirmDelete([FromQuery] int[] ids, [FromQuery] string? status, CancellationToken cancellationToken)
     {
-        var who = await staff.ModeratorAsync(User, cancellationToken);
+        var who = await staff.MemberAsync(User, cancellationToken);
         var comments = await queue.FindAsync(who, ids, cancellationToken);
         if (comments.Count == 0)
         {
@@ -110,7 +112,7 @@ public sealed class CommentsController(
     [HttpPost("delete")]
     public async Task<IActionResult> Delete([FromForm] int[] ids, [FromForm] string? status, CancellationToken cancellationToken)
     {
-        var who = await staff.ModeratorAsync(User, cancellationToken);
+        var who = await staff.MemberAsync(User, cancellationToken);
         var (outcome, _) = await moderation.ApplyAsync(who, ModerationAction.Delete, ids, cancellationToken);
         return outcome switch
         {
@@ -148,7 +150,7 @@ public sealed class CommentsController(
             return View(await ReplyPageAsync(comment, form, new BanForm(), cancellationToken));
         }
 
-        var who = await staff.ModeratorAsync(User, cancellationToken);
+        var who = await staff.MemberAsync(User, cancellationToken);
         var (outcome, _) = await moderation.ReplyAsStaffAsync(who, id, body, cancellationToken);
         return outcome == ModerationOutcome.Done
             ? RedirectToAction(nameof(Index), new { status = comment.Status.ToString(), done = "reply" })
@@ -156,14 +158,11 @@ public sealed class CommentsController(
     }
 
     [HttpPost("{id:int}/ban")]
+    [Authorize(Roles = StaffPermissions.Bans)]
     public async Task<IActionResult> Ban(int id, [FromForm] BanForm form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var who = await staff.ModeratorAsync(User, cancellationToken);
-        if (!who.CanModerateAll)
-        {
-            return Forbid();
-        }
+        var who = await staff.MemberAsync(User, cancellationToken);
 
         if (!form.TryReadDays(out var days))
         {
@@ -191,7 +190,7 @@ public sealed class CommentsController(
     private async Task<StaffReplyViewModel> ReplyPageAsync(QueuedComment comment, StaffReplyForm reply, BanForm ban, CancellationToken cancellationToken) =>
         new(comment, options.Value.EffectiveCannedReplies, reply)
         {
-            CanBan = (await staff.ModeratorAsync(User, cancellationToken)).CanModerateAll,
+            CanBan = StaffPermissions.ActsOnEverything(await staff.MemberAsync(User, cancellationToken)),
             Ban = ban,
         };
 
@@ -213,7 +212,7 @@ public sealed class CommentsController(
             return RedirectToAction(nameof(ConfirmDelete), new { ids, status });
         }
 
-        var who = await staff.ModeratorAsync(User, cancellationToken);
+        var who = await staff.MemberAsync(User, cancellationToken);
         var (outcome, _) = await moderation.ApplyAsync(who, chosen, ids, cancellationToken);
         return outcome switch
         {
@@ -225,7 +224,7 @@ public sealed class CommentsController(
 
     private async Task<QueuedComment?> FindAsync(int id, CancellationToken cancellationToken)
     {
-        var who = await staff.ModeratorAsync(User, cancellationToken);
+        var who = await staff.MemberAsync(User, cancellationToken);
         return (await queue.FindAsync(who, [id], cancellationToken)).SingleOrDefault();
     }
 

@@ -1,4 +1,5 @@
 using ClinicBlog.Core.Dashboard;
+using ClinicBlog.Core.Security;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ClinicBlog.Web.Areas.Admin.Controllers;
@@ -9,7 +10,7 @@ public sealed class DashboardController(StaffDashboardQuery dashboard, StaffCont
     [HttpGet("/admin")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
-        var editor = await staff.EditorAsync(User, cancellationToken);
-        return View(await dashboard.GetCountsAsync(await staff.ModeratorAsync(User, cancellationToken), editor.CanEditAll || editor.IsReviewer, cancellationToken));
+        var editor = await staff.MemberAsync(User, cancellationToken);
+        return View(await dashboard.GetCountsAsync(await staff.MemberAsync(User, cancellationToken), StaffPermissions.ReadsEveryPost(editor), cancellationToken));
     }
 }

@@ -1,4 +1,5 @@
 using ClinicBlog.Core.Media;
+using ClinicBlog.Core.Security;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ClinicBlog.Web.Areas.Admin.Controllers;
@@ -19,7 +20,7 @@ public sealed class MediaController(MediaLibrary media, StaffContext staff) : St
     [RequestFormLimits(MultipartBodyLengthLimit = MediaLibrary.MaxBytes + 1024 * 1024)]
     public async Task<IActionResult> Upload(IFormFile? file, CancellationToken cancellationToken)
     {
-        var who = await staff.ModeratorAsync(User, cancellationToken);
+        var who = await staff.MemberAsync(User, cancellationToken);
         UploadResult result;
         if (file is null)
         {

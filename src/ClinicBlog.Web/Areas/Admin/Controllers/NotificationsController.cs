@@ -1,8 +1,9 @@
 using ClinicBlog.Core.Authors;
 using ClinicBlog.Core.Data;
 using ClinicBlog.Core.Notifications;
-using Microsoft.AspNetCore.Authorization;
+using ClinicBlog.Core.Security;
 using ClinicBlog.Web.Areas.Admin.Models;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,7 @@ namespace ClinicBlog.Web.Areas.Admin.Controllers;
 
 /// <summary>Recent staff notifications and their delivery state; a test message (Admin only).</summary>
 [Route("admin/notifications")]
-[Authorize(Roles = StaffRoles.Admin)]
+[Authorize(Roles = StaffPermissions.SiteAdministration)]
 public sealed class NotificationsController(
     BlogDbContext db,
     NotificationPlanner planner,
@@ -76,7 +77,7 @@ public sealed class NotificationsController(
 
     private async Task<string?> OwnEmailAsync(CancellationToken cancellationToken)
     {
-        var me = await staff.ModeratorAsync(User, cancellationToken);
+        var me = await staff.MemberAsync(User, cancellationToken);
         return await db.Users.Where(u => u.Id == me.UserId).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken);
     }
 }

@@ -1,6 +1,9 @@
 using ClinicBlog.Core.Posts;
 using ClinicBlog.Core.Reviews;
+using ClinicBlog.Core.Security;
 using ClinicBlog.Web.Areas.Admin.Models;
+using ClinicBlog.Web.Authorization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ClinicBlog.Web.Areas.Admin.Controllers;
@@ -8,12 +11,12 @@ namespace ClinicBlog.Web.Areas.Admin.Controllers;
 /// <summary>Medical review of a post's text: what changed since the last sign-off, signing it off, and
 /// publishing or discarding a live post's pending changes.</summary>
 [Route("admin/posts/{id:int}")]
-public sealed class PostReviewsController(PostReviewService reviews, PostAdminQuery posts, StaffContext staff) : StaffController
+public sealed class PostReviewsController(PostReviewService reviews, PostAdminQuery posts, StaffContext staff, IAuthorizationService authorization) : StaffController
 {
     [HttpGet("review")]
     public async Task<IActionResult> Review(int id, [FromQuery] string? done, CancellationToken cancellationToken)
     {
-        var editor = await staff.EditorAsync(User, cancellationToken);
+        var editor = await staff.MemberAsync(User, cancellationToken);
         var page = await reviews.PageAsync(editor, id, cancellationToken);
         if (page is null)
         {
@@ -21,7 +24,7 @@ public sealed class PostReviewsController(PostReviewService reviews, PostAdminQu
         }
 
         var saved = await posts.FindAsync(id, cancellationToken);
-        return saved is not null && PostsController.CanOpen(editor, saved.AuthorId)
+        return saved is not null && await authorization.MayAsync(User, PostOperation.Open, saved.Facts)
             ? View(new ReviewViewModel(page, done == "signed-off" ? "Signed off: your review covers exactly the text below." : null, null))
             : Forbid();
     }
@@ -29,7 +32,7 @@ public sealed class PostReviewsController(PostReviewService reviews, PostAdminQu
     [HttpPost("sign-off")]
     public async Task<IActionResult> SignOff(int id, [FromForm] string? fingerprint, CancellationToken cancellationToken)
     {
-        var editor = await staff.EditorAsync(User, cancellationToken);
+        var editor = await staff.MemberAsync(User, cancellationToken);
         var result = await reviews.SignOffAsync(editor, id, fingerprint, cancellationToken);
         return result.Outcome switch
         {
@@ -43,7 +46,7 @@ public sealed class PostReviewsController(PostReviewService reviews, PostAdminQu
     [HttpPost("changes/publish")]
     public async Task<IActionResult> Publish(int id, [FromForm] int? revision, CancellationToken cancellationToken)
     {
-        var editor = await staff.EditorAsync(User, cancellationToken);
+        var editor = await staff.MemberAsync(User, cancellationToken);
         var result = await reviews.PublishChangesAsync(editor, id, revision, cancellationToken);
         return result.Outcome switch
         {
@@ -57,7 +60,7 @@ public sealed class PostReviewsController(PostReviewService reviews, PostAdminQu
     [HttpPost("changes/discard")]
     public async Task<IActionResult> Discard(int id, [FromForm] int? revision, CancellationToken cancellationToken)
     {
-        var editor = await staff.EditorAsync(User, cancellationToken);
+        var editor = await staff.MemberAsync(User, cancellationToken);
         var result = await reviews.DiscardChangesAsync(editor, id, revision, cancellationToken);
         return result.Outcome switch
         {
@@ -71,7 +74,7 @@ public sealed class PostReviewsController(PostReviewService reviews, PostAdminQu
     /// <summary>The review page again, as things are now, saying why nothing happened: 409 when the text
     /// changed meanwhile, else <paramref name="refusedStatus"/> (403 for a sign-off the reviewer may not
     /// give, 400 for changes not signed off yet).</summary>
-    private async Task<IActionResult> AgainAsync(PostEditor editor, int id, ReviewResult result, int refusedStatus, CancellationToken cancellationToken)
+    private async Task<IActionResult> AgainAsync(StaffMember editor, int id, ReviewResult result, int refusedStatus, CancellationToken cancellationToken)
     {
         var page = await reviews.PageAsync(editor, id, cancellationToken);
         if (page is null)

@@ -3,8 +3,11 @@ using ClinicBlog.Core.Comments;
 using ClinicBlog.Core.Content;
 using ClinicBlog.Core.Media;
 using ClinicBlog.Core.Posts;
+using ClinicBlog.Core.Security;
 using ClinicBlog.Web.Areas.Admin.Models;
+using ClinicBlog.Web.Authorization;
 using ClinicBlog.Web.Models;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
@@ -18,6 +21,7 @@ public sealed class PostsController(
     MediaLibrary media,
     MarkdownRenderer renderer,
     StaffContext staff,
+    IAuthorizationService authorization,
     IOptions<BlogOptions> blogOptions,
     TimeProvider clock) : StaffController
 {
@@ -42,7 +46,7 @@ public sealed class PostsController(
             return NotFound();
         }
 
-        var editor = await staff.EditorAsync(User, cancellationToken);
+        var editor = await staff.MemberAsync(User, cancellationToken);
         var search = q?.Trim() is { Length: > 0 and <= 200 } term ? term : null;
         var list = await posts.ListAsync(editor, filter, search, number, PageSize, cancellationToken);
         return View(new StaffPostListViewModel(list, filter, search, editor, DoneMessage(done)));
@@ -51,7 +55,7 @@ public sealed class PostsController(
     [HttpGet("new")]
     public async Task<IActionResult> New(CancellationToken cancellationToken)
     {
-        var editor = await staff.EditorAsync(User, cancellationToken);
+        var editor = await staff.MemberAsync(User, cancellationToken);
         return View("Edit", await EditorPageAsync(null, new PostInput { AuthorId = editor.AuthorId }, editor, cancellationToken));
     }
 
@@ -62,14 +66,14 @@ public sealed class PostsController(
     [HttpGet("{id:int}/edit")]
     public async Task<IActionResult> Edit(int id, [FromQuery] string? done, CancellationToken cancellationToken)
     {
-        var editor = await staff.EditorAsync(User, cancellationToken);
+        var editor = await staff.MemberAsync(User, cancellationToken);
         var saved = await posts.FindAsync(id, cancellationToken);
         if (saved is null)
         {
             return NotFound();
         }
 
-        if (!CanOpen(editor, saved.AuthorId))
+        if (!await authorization.MayAsync(User, PostOperation.Open, saved.Facts))
         {
             return Forbid();
         }
@@ -88,50 +92,46 @@ public sealed class PostsController(
     [HttpPost("{id:int}/submit")]
     public async Task<IActionResult> Submit(int id, CancellationToken cancellationToken)
     {
-        var outcome = await editing.SubmitForReviewAsync(await staff.EditorAsync(User, cancellationToken), id, cancellationToken);
+        var outcome = await editing.SubmitForReviewAsync(await staff.MemberAsync(User, cancellationToken), id, cancellationToken);
         return Outcome(outcome, () => RedirectToAction(nameof(Edit), new { id, done = "submitted" }));
     }
 
     [HttpPost("{id:int}/revisions/{revisionId:int}/restore")]
     public async Task<IActionResult> Restore(int id, int revisionId, CancellationToken cancellationToken)
     {
-        var outcome = await editing.RestoreRevisionAsync(await staff.EditorAsync(User, cancellationToken), id, revisionId, cancellationToken);
+        var outcome = await editing.RestoreRevisionAsync(await staff.MemberAsync(User, cancellationToken), id, revisionId, cancellationToken);
         return Outcome(outcome, () => RedirectToAction(nameof(Edit), new { id, done = "restored" }));
     }
 
     [HttpGet("{id:int}/delete")]
     public async Task<IActionResult> Delete(int id, CancellationToken cancellationToken)
     {
-        var editor = await staff.EditorAsync(User, cancellationToken);
         var saved = await posts.FindAsync(id, cancellationToken);
         if (saved is null)
         {
             return NotFound();
         }
 
-        return PostEditorService.CanDelete(editor, saved.AuthorId, saved.Status) ? View(saved) : Forbid();
+        return await authorization.MayAsync(User, PostOperation.Delete, saved.Facts) ? View(saved) : Forbid();
     }
 
     [HttpPost("{id:int}/delete")]
     public async Task<IActionResult> DeleteConfirmed(int id, CancellationToken cancellationToken)
     {
-        var outcome = await editing.DeleteAsync(await staff.EditorAsync(User, cancellationToken), id, cancellationToken);
+        var outcome = await editing.DeleteAsync(await staff.MemberAsync(User, cancellationToken), id, cancellationToken);
         return Outcome(outcome, () => RedirectToAction(nameof(Index), new { done = "deleted" }));
     }
 
     [HttpGet("review-due")]
-    public async Task<IActionResult> ReviewDue(CancellationToken cancellationToken)
-    {
-        var editor = await staff.EditorAsync(User, cancellationToken);
-        return editor.CanEditAll || editor.IsReviewer ? View(await posts.ReviewDueAsync(cancellationToken)) : Forbid();
-    }
+    [Authorize(Roles = StaffPermissions.ReviewQueue)]
+    public async Task<IActionResult> ReviewDue(CancellationToken cancellationToken) => View(await posts.ReviewDueAsync(cancellationToken));
 
     private async Task<IActionResult> SaveAsync(int? id, PostInput input, string? intent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         input.PublishAt = AsUtc(input.PublishAt);
         input.ReviewedAt = AsUtc(input.ReviewedAt);
-        var editor = await staff.EditorAsync(User, cancellationToken);
+        var editor = await staff.MemberAsync(User, cancellationToken);
         ModelState.Clear();
 
         if (intent == "preview")
@@ -143,7 +143,7 @@ public sealed class PostsController(
             }
 
             // The preview page shows the saved post beside the form: the same right as opening it.
-            if (saved is not null && !CanOpen(editor, saved.AuthorId))
+            if (saved is not null && !await authorization.MayAsync(User, PostOperation.Open, saved.Facts))
             {
                 return Forbid();
             }
@@ -178,11 +178,7 @@ public sealed class PostsController(
         return View("Edit", again with { Saved = id is null ? null : await posts.FindAsync(id.Value, cancellationToken) });
     }
 
-    /// <summary>Reviewers open any post to read and sign it off; saving still needs the right to edit it.</summary>
-    internal static bool CanOpen(PostEditor editor, int authorId) =>
-        editor.CanEditAll || editor.IsReviewer || authorId == editor.AuthorId;
-
-    private async Task<PostEditorViewModel> EditorPageAsync(int? id, PostInput input, PostEditor editor, CancellationToken cancellationToken) =>
+    private async Task<PostEditorViewModel> EditorPageAsync(int? id, PostInput input, StaffMember editor, CancellationToken cancellationToken) =>
         new(id, input, editor,
             await posts.AuthorsAsync(cancellationToken),
             id is null ? [] : await posts.RevisionsAsync(id.Value, cancellationToken),

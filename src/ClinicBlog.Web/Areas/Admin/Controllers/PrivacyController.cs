@@ -4,8 +4,9 @@ using ClinicBlog.Core.Audit;
 using ClinicBlog.Core.Authors;
 using ClinicBlog.Core.Comments;
 using ClinicBlog.Core.Data;
-using Microsoft.AspNetCore.Authorization;
+using ClinicBlog.Core.Security;
 using ClinicBlog.Web.Areas.Admin.Models;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
@@ -14,7 +15,7 @@ namespace ClinicBlog.Web.Areas.Admin.Controllers;
 /// <summary>Commenters' data requests (Admin only): find what is stored with an email address,
 /// download it as JSON, or erase it. Addresses travel in POST bodies only, never in URLs or logs.</summary>
 [Route("admin/privacy")]
-[Authorize(Roles = StaffRoles.Admin)]
+[Authorize(Roles = StaffPermissions.SiteAdministration)]
 public sealed class PrivacyController(CommenterPersonalData data, StaffContext staff, BlogDbContext db, IAuditLog audit, TimeProvider clock) : StaffController
 {
     private static readonly JsonSerializerOptions ExportFormat = new(JsonSerializerDefaults.Web) { WriteIndented = true };
@@ -53,7 +54,7 @@ public sealed class PrivacyController(CommenterPersonalData data, StaffContext s
         }
 
         var comments = await data.ExportAsync(form.Email!, cancellationToken);
-        var me = await staff.ModeratorAsync(User, cancellationToken);
+        var me = await staff.MemberAsync(User, cancellationToken);
         audit.Record(AuditAction.CommenterExported, me.UserId, details: string.Create(CultureInfo.InvariantCulture, $"{comments.Count} comment(s) of one commenter"));
         await db.SaveChangesAsync(cancellationToken);
         var export = new { exportedAt = clock.GetUtcNow().UtcDateTime, comments };
@@ -77,7 +78,7 @@ public sealed class PrivacyController(CommenterPersonalData data, StaffContext s
                 : null);
         }
 
-        var me = await staff.ModeratorAsync(User, cancellationToken);
+        var me = await staff.MemberAsync(User, cancellationToken);
         var count = await data.EraseAsync(me.UserId, form.Email!, chosen, cancellationToken);
         return RedirectToAction(nameof(Index), new { done = chosen == EraseMode.Delete ? "deleted" : "anonymised", count });
     }

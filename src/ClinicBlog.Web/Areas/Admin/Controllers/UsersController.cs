@@ -1,15 +1,16 @@
 using ClinicBlog.Core.Authors;
 using ClinicBlog.Core.Posts;
-using Microsoft.AspNetCore.Authorization;
+using ClinicBlog.Core.Security;
 using ClinicBlog.Web.Areas.Admin.Models;
 using ClinicBlog.Web.Models;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ClinicBlog.Web.Areas.Admin.Controllers;
 
 /// <summary>Staff accounts (Admin only): create with a role and author profile, change, reset, lock.</summary>
 [Route("admin/users")]
-[Authorize(Roles = StaffRoles.Admin)]
+[Authorize(Roles = StaffPermissions.SiteAdministration)]
 public sealed class UsersController(StaffAccountService accounts, PostAdminQuery posts, StaffContext staff) : StaffController
 {
     [HttpGet("")]
@@ -32,7 +33,7 @@ public sealed class UsersController(StaffAccountService accounts, PostAdminQuery
     [HttpPost("new")]
     public async Task<IActionResult> New([FromForm] StaffInput input, CancellationToken cancellationToken)
     {
-        var admin = await staff.ModeratorAsync(User, cancellationToken);
+        var admin = await staff.MemberAsync(User, cancellationToken);
         var result = await accounts.CreateAsync(admin.UserId, input, cancellationToken);
         return result.Succeeded
             ? View("Password", new OneTimePasswordViewModel(input.Email!.Trim(), result.OneTimePassword!, false))
@@ -47,7 +48,7 @@ public sealed class UsersController(StaffAccountService accounts, PostAdminQuery
     public async Task<IActionResult> Edit(string id, [FromForm] StaffInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var admin = await staff.ModeratorAsync(User, cancellationToken);
+        var admin = await staff.MemberAsync(User, cancellationToken);
         var existing = await accounts.FindAsync(id, cancellationToken);
         if (existing is null)
         {
@@ -62,7 +63,7 @@ public sealed class UsersController(StaffAccountService accounts, PostAdminQuery
     [HttpPost("{id}/reset-password")]
     public async Task<IActionResult> ResetPassword(string id, CancellationToken cancellationToken)
     {
-        var admin = await staff.ModeratorAsync(User, cancellationToken);
+        var admin = await staff.MemberAsync(User, cancellationToken);
         var existing = await accounts.FindAsync(id, cancellationToken);
         var result = await accounts.ResetPasswordAsync(admin.UserId, id, cancellationToken);
         return existing is not null && result.Succeeded
@@ -75,7 +76,7 @@ public sealed class UsersController(StaffAccountService accounts, PostAdminQuery
     [HttpPost("{id}/reset-two-factor")]
     public async Task<IActionResult> ResetTwoFactor(string id, CancellationToken cancellationToken)
     {
-        var admin = await staff.ModeratorAsync(User, cancellationToken);
+        var admin = await staff.MemberAsync(User, cancellationToken);
         var result = await accounts.ResetTwoFactorAsync(admin.UserId, id, cancellationToken);
         return result.Succeeded ? RedirectToAction(nameof(Index), new { done = "two-factor-reset" }) : NotFound();
     }
@@ -88,7 +89,7 @@ public sealed class UsersController(StaffAccountService accounts, PostAdminQuery
 
     private async Task<IActionResult> SetLockedAsync(string id, bool locked, CancellationToken cancellationToken)
     {
-        var admin = await staff.ModeratorAsync(User, cancellationToken);
+        var admin = await staff.MemberAsync(User, cancellationToken);
         var result = await accounts.SetLockedAsync(admin.UserId, id, locked, cancellationToken);
         if (result.Succeeded)
         {

@@ -1,5 +1,6 @@
 using ClinicBlog.Core.Media;
 using ClinicBlog.Core.Posts;
+using ClinicBlog.Core.Security;
 using ClinicBlog.Web.Models;
 
 namespace ClinicBlog.Web.Areas.Admin.Models;
@@ -8,7 +9,7 @@ namespace ClinicBlog.Web.Areas.Admin.Models;
 public sealed record PostEditorViewModel(
     int? Id,
     PostInput Input,
-    PostEditor Editor,
+    StaffMember Editor,
     IReadOnlyList<AuthorChoice> Authors,
     IReadOnlyList<RevisionItem> Revisions,
     IReadOnlyList<MediaFile> Media)
@@ -28,7 +29,7 @@ public sealed record PostEditorViewModel(
     public IEnumerable<AuthorChoice> Reviewers => Authors.Where(a => !string.IsNullOrWhiteSpace(a.Credentials) && !a.HasLogin);
 }
 
-public sealed record StaffPostListViewModel(PagedList<PostListItem> Posts, PostStatus? Status, string? Search, PostEditor Editor, string? Message);
+public sealed record StaffPostListViewModel(PagedList<PostListItem> Posts, PostStatus? Status, string? Search, StaffMember Editor, string? Message);
 
 /// <summary>The reviewer's page, with a message after an action (success) or why nothing happened (problem).</summary>
 public sealed record ReviewViewModel(Core.Reviews.ReviewPage Page, string? Message, string? Problem);

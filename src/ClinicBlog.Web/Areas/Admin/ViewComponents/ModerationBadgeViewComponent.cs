@@ -1,4 +1,5 @@
 using ClinicBlog.Core.Comments;
+using ClinicBlog.Core.Security;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ClinicBlog.Web.Areas.Admin.ViewComponents;
@@ -8,7 +9,7 @@ public sealed class ModerationBadgeViewComponent(ModerationQueueQuery queue, Sta
 {
     public async Task<IViewComponentResult> InvokeAsync()
     {
-        var who = await staff.ModeratorAsync(UserClaimsPrincipal, HttpContext.RequestAborted);
+        var who = await staff.MemberAsync(UserClaimsPrincipal, HttpContext.RequestAborted);
         var counts = await queue.CountsAsync(who, HttpContext.RequestAborted);
         var urgent = await queue.UrgentPendingCountAsync(who, HttpContext.RequestAborted);
         return View((counts[CommentStatus.Pending], urgent));
