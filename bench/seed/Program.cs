@@ -9,7 +9,6 @@ using ClinicBlog.Core.Posts;
 using ClinicBlog.Migrations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 
 var dataDirectory = Path.GetFullPath(args.Length > 0 ? args[0] : "bench/data/large");
 var postCount = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000;

@@ -1,3 +1,4 @@
+using ClinicBlog.Web.Commands;
 using ClinicBlog.Web.Hosting;
 
 if (BackupCommand.IsRequested(args))

@@ -1,4 +1,3 @@
-using ClinicBlog.Core.Comments;
 using ClinicBlog.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

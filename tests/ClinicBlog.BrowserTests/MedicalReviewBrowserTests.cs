@@ -2,11 +2,10 @@ using ClinicBlog.Core.Authors;
 using ClinicBlog.Core.Content;
 using ClinicBlog.Core.Data;
 using ClinicBlog.Core.Posts;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace ClinicBlog.BrowserTests;

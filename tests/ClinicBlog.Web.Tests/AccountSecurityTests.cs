@@ -1,6 +1,7 @@
 using System.Net;
 using ClinicBlog.Core.Authors;
 using ClinicBlog.Core.Data;
+using ClinicBlog.Web.Accounts;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -8,7 +9,6 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using ClinicBlog.Web.Hosting;
 
 namespace ClinicBlog.Web.Tests;
 

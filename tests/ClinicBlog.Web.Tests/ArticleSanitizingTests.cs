@@ -1,5 +1,4 @@
 using System.Net;
-using AngleSharp.Html.Dom;
 using ClinicBlog.Core.Authors;
 using ClinicBlog.Core.Posts;
 using Microsoft.EntityFrameworkCore;

@@ -1,13 +1,11 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using ClinicBlog.Core.Authors;
 using ClinicBlog.Core.Posts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
-using ClinicBlog.Web.Models;
 
 namespace ClinicBlog.Web.Tests;
 

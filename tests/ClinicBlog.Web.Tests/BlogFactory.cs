@@ -1,6 +1,6 @@
 using ClinicBlog.Core.Data;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;

@@ -1,7 +1,5 @@
 using System.Net;
-using System.Net.Http.Headers;
 using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
 using MetadataExtractor;
 using MetadataExtractor.Formats.Exif;
 using MetadataExtractor.Formats.Iptc;

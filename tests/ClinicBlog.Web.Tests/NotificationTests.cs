@@ -1,13 +1,10 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using AngleSharp.Dom;
 using ClinicBlog.Core.Authors;
-using ClinicBlog.Core.Comments;
 using ClinicBlog.Core.Notifications;
 using ClinicBlog.Core.Posts;
-using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace ClinicBlog.Web.Tests;
 

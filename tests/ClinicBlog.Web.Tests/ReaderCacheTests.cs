@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using ClinicBlog.Core.Comments;
 using ClinicBlog.Core.Posts;
 using Microsoft.EntityFrameworkCore;
 

@@ -2,7 +2,6 @@ using System.Net;
 using AngleSharp.Dom;
 using ClinicBlog.Core.Authors;
 using ClinicBlog.Core.Comments;
-using ClinicBlog.Core.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

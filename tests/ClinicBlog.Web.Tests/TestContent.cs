@@ -1,5 +1,4 @@
 using ClinicBlog.Core.Content;
-using ClinicBlog.Core.Data;
 using ClinicBlog.Core.Posts;
 using Microsoft.EntityFrameworkCore;
 

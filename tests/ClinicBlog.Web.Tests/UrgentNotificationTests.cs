@@ -1,10 +1,7 @@
 using ClinicBlog.Core.Authors;
 using ClinicBlog.Core.Comments;
-using ClinicBlog.Core.Notifications;
 using ClinicBlog.Core.Posts;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace ClinicBlog.Web.Tests;
 

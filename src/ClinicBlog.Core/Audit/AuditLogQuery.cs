@@ -1,11 +1,9 @@
 using ClinicBlog.Core.Data;
+using ClinicBlog.Core.Paging;
 using ClinicBlog.Core.Posts;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClinicBlog.Core.Audit;
-
-/// <summary>An audit entry as the Admin's log shows it, with the staff member's email.</summary>
-public sealed record AuditListItem(DateTime At, string? StaffEmail, string Action, string EntityType, string? EntityId, string? Details);
 
 /// <summary>Reads the audit log, newest first.</summary>
 public sealed class AuditLogQuery(BlogDbContext db)

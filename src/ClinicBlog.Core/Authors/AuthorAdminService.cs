@@ -6,23 +6,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ClinicBlog.Core.Authors;
 
-/// <summary>The author profile form.</summary>
-public sealed class AuthorInput
-{
-    public string? DisplayName { get; set; }
-
-    public string? Slug { get; set; }
-
-    public string? Credentials { get; set; }
-
-    public string? Bio { get; set; }
-
-    public string? Photo { get; set; }
-}
-
-/// <summary>An author as the staff list shows it.</summary>
-public sealed record AuthorListItem(int Id, string DisplayName, string Slug, string? Credentials, int Posts, string? LoginEmail);
-
 /// <summary>Creates and edits author profiles, including authors without a login (a reviewing physician).</summary>
 public sealed class AuthorAdminService(BlogDbContext db, IAuditLog audit)
 {

@@ -3,9 +3,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ClinicBlog.Core.Authors;
 
-/// <summary>An author's public profile.</summary>
-public sealed record AuthorProfile(int Id, string DisplayName, string Slug, string? Credentials, string? Bio, string? Photo = null);
-
 /// <summary>Reads author profiles for the public author pages.</summary>
 public sealed class AuthorQuery(BlogDbContext db)
 {

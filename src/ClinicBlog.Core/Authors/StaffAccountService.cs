@@ -7,31 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ClinicBlog.Core.Authors;
 
-/// <summary>A staff account as the Admin's list shows it.</summary>
-public sealed record StaffListItem(string Id, string Email, string Role, string? AuthorName, bool LockedOut, bool TwoFactor);
-
-/// <summary>The form to create a staff account or change its role and author profile.</summary>
-public sealed class StaffInput
-{
-    public string? Email { get; set; }
-
-    public string? Role { get; set; }
-
-    /// <summary>An existing author profile to write as; when empty, <see cref="NewAuthorName"/> creates one.</summary>
-    public int? AuthorId { get; set; }
-
-    public string? NewAuthorName { get; set; }
-}
-
-/// <summary>The result of an account change: messages per field, or a one-time password to hand over.</summary>
-public sealed record StaffResult(IReadOnlyDictionary<string, string> Errors, string? UserId = null, string? OneTimePassword = null)
-{
-    public bool Succeeded => Errors.Count == 0;
-
-    /// <summary>After a password reset: the account stays locked by an Admin until someone unlocks it.</summary>
-    public bool StillLocked { get; init; }
-}
-
 /// <summary>Admins manage staff accounts. The blog always keeps at least one unlocked Admin.</summary>
 public sealed class StaffAccountService(BlogDbContext db, UserManager<StaffUser> users, IAuditLog audit, TimeProvider clock)
 {

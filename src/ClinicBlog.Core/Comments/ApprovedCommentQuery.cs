@@ -3,9 +3,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ClinicBlog.Core.Comments;
 
-/// <summary>An approved comment as readers see it, with its approved replies. Never carries the email.</summary>
-public sealed record PublicComment(int Id, string AuthorName, DateTime CreatedAt, string BodyHtml, bool IsFromStaff, IReadOnlyList<PublicComment> Replies);
-
 /// <summary>Reads one page of a post's approved comments in one query and arranges replies under their parent.</summary>
 public sealed class ApprovedCommentQuery(BlogDbContext db)
 {
@@ -70,12 +67,4 @@ public sealed class ApprovedCommentQuery(BlogDbContext db)
                             .Select(t => t.Id)
                             .Contains(c.ParentId!.Value)))
                 .Select(c => new Row(c.Id, c.ParentId, c.AuthorName, c.CreatedAt, c.BodyHtml, c.IsFromStaff)));
-}
-
-/// <summary>One page of the visible comments of a post, and how many there are in all (replies included).</summary>
-public sealed record CommentThread(IReadOnlyList<PublicComment> Comments, int Count, int Page = 1, int TotalPages = 1)
-{
-    public bool HasPrevious => Page > 1;
-
-    public bool HasNext => Page < TotalPages;
 }

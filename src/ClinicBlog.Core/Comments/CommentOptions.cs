@@ -72,13 +72,3 @@ public sealed class CommentOptions
 
     public IReadOnlyList<CannedReply> EffectiveCannedReplies => CannedReplies.Count > 0 ? [.. CannedReplies] : DefaultCannedReplies;
 }
-
-/// <summary>A ready-made staff reply.</summary>
-public sealed class CannedReply
-{
-    [Required]
-    public string Title { get; set; } = string.Empty;
-
-    [Required]
-    public string Text { get; set; } = string.Empty;
-}

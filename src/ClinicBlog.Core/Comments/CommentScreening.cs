@@ -2,12 +2,6 @@ using System.Text.RegularExpressions;
 
 namespace ClinicBlog.Core.Comments;
 
-/// <summary>The verdict of the spam and safety rules on a new comment.</summary>
-public sealed record ScreeningVerdict(CommentStatus Status, bool IsUrgent, IReadOnlyList<string> Reasons)
-{
-    public string? ReasonText => Reasons.Count == 0 ? null : string.Join("; ", Reasons);
-}
-
 /// <summary>Applies the comment rules in order of what matters most. A comment that mentions a crisis
 /// is never sent to Spam by a word rule: a person in distress must reach a human moderator.</summary>
 public static partial class CommentScreening

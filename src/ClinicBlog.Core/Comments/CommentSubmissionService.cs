@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using System.Net;
 using ClinicBlog.Core.Content;
 using ClinicBlog.Core.Data;
 using ClinicBlog.Core.Posts;
@@ -9,35 +8,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ClinicBlog.Core.Comments;
-
-/// <summary>What a reader typed into the comment form, and where it came from.</summary>
-public sealed record CommentSubmission(
-    string PostSlug, string? Name, string? Email, string? Body, int? ParentId, string? Honeypot, IPAddress? RemoteIp);
-
-public enum CommentSubmissionOutcome
-{
-    /// <summary>Stored (as Pending, or as Spam when a rule says so; the sender is thanked either way).</summary>
-    Accepted,
-
-    /// <summary>A field is wrong; nothing stored.</summary>
-    Invalid,
-
-    /// <summary>No visible post has that slug.</summary>
-    PostNotFound,
-
-    /// <summary>The post no longer takes comments.</summary>
-    Closed,
-
-    /// <summary>The same text was posted to this post a moment ago.</summary>
-    Duplicate,
-}
-
-/// <summary>The outcome, with a message per field (the key "" is for the whole form).</summary>
-public sealed record CommentSubmissionResult(CommentSubmissionOutcome Outcome, IReadOnlyDictionary<string, string> Errors, int? CommentId = null)
-{
-    public static CommentSubmissionResult Fail(CommentSubmissionOutcome outcome, string field, string message) =>
-        new(outcome, new Dictionary<string, string> { [field] = message });
-}
 
 /// <summary>Takes a reader's comment: validates it, applies the spam and safety rules, and stores it
 /// for moderation. Nothing a reader writes is ever shown before staff approve it.</summary>

@@ -6,6 +6,8 @@ public class CommenterBan
     /// <summary>The longest ban with an end, in days (ten years); longer means "without end".</summary>
     public const int MaxDays = 3_650;
 
+    public const int ReasonMaxLength = 500;
+
     public const string DaysMessage = "Enter a number of days from 1 to 3,650, or leave it empty for a ban without end.";
 
     public int Id { get; set; }

@@ -1,36 +1,10 @@
 using ClinicBlog.Core.Data;
+using ClinicBlog.Core.Paging;
 using ClinicBlog.Core.Posts;
 using ClinicBlog.Core.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClinicBlog.Core.Comments;
-
-/// <summary>A comment as the moderation queue shows it, email included (staff only).</summary>
-public sealed record QueuedComment(
-    int Id,
-    int PostId,
-    string PostTitle,
-    string PostSlug,
-    int? ParentId,
-    string AuthorName,
-    string? AuthorEmail,
-    DateTime CreatedAt,
-    string Body,
-    string BodyHtml,
-    CommentStatus Status,
-    bool IsUrgent,
-    bool IsFromStaff,
-    string? ModerationReason)
-{
-    /// <summary>The body seems to hold a phone number or an email address.</summary>
-    public bool MayContainContactDetails => ContactDetailsDetector.LooksLikeContactDetails(Body);
-
-    /// <summary>Passages a moderator may want to remove before approving.</summary>
-    public IReadOnlyList<string> ContactDetails => ContactDetailsDetector.Find(Body);
-}
-
-/// <summary>A ban as the staff list shows it.</summary>
-public sealed record BanListItem(int Id, string? Email, bool HasIpHash, string? Reason, DateTime CreatedAt, DateTime? ExpiresAt);
 
 /// <summary>Reads the moderation queue: urgent first, then newest, limited to what the moderator may see.</summary>
 public sealed class ModerationQueueQuery(CommentModerationService moderation, BlogDbContext db, TimeProvider clock)

@@ -10,11 +10,3 @@ public interface IPublicContentCache
     /// <summary>The visible comments of these posts changed: their pages must be rendered again.</summary>
     Task CommentsChangedAsync(IReadOnlyCollection<int> postIds, CancellationToken cancellationToken);
 }
-
-/// <summary>For hosts without a cache (tools, tests of the core).</summary>
-public sealed class NoPublicContentCache : IPublicContentCache
-{
-    public Task PostsChangedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task CommentsChangedAsync(IReadOnlyCollection<int> postIds, CancellationToken cancellationToken) => Task.CompletedTask;
-}

@@ -9,6 +9,9 @@ public static class SlugGenerator
     /// <summary>The longest slug produced; longer titles are cut at a word boundary.</summary>
     public const int MaxLength = 80;
 
+    /// <summary>The longest slug accepted (typed by staff, or kept from an old address) and stored.</summary>
+    public const int MaxStoredLength = 120;
+
     /// <summary>Returns the slug for <paramref name="text"/>, or an empty string when it has no letters or digits.</summary>
     public static string Generate(string? text)
     {
@@ -55,5 +58,5 @@ public static class SlugGenerator
 
     /// <summary>True when <paramref name="slug"/> is already in the form <see cref="Generate"/> produces.</summary>
     public static bool IsValid(string? slug) =>
-        !string.IsNullOrEmpty(slug) && slug.Length <= 120 && Generate(slug) == slug;
+        !string.IsNullOrEmpty(slug) && slug.Length <= MaxStoredLength && Generate(slug) == slug;
 }

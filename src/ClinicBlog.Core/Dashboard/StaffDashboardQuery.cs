@@ -6,19 +6,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ClinicBlog.Core.Dashboard;
 
-/// <summary>What the staff dashboard shows at a glance.</summary>
-public sealed record DashboardCounts(IReadOnlyDictionary<PostStatus, int> PostsByStatus, int CommentsAwaitingModeration, int UrgentComments)
-{
-    /// <summary>Drafts their authors submitted for review and publication.</summary>
-    public int SubmittedPosts { get; init; }
-
-    /// <summary>Live posts whose staff edits wait for review (an Author's own only), newest first.</summary>
-    public IReadOnlyList<PendingChangesItem> ChangesAwaitingReview { get; init; } = [];
-}
-
-/// <summary>A live post with changes awaiting review, as the dashboard lists it.</summary>
-public sealed record PendingChangesItem(int Id, string Title, bool SignedOff);
-
 /// <summary>Counts posts by status and the comments waiting for this moderator (urgent ones apart).</summary>
 public sealed class StaffDashboardQuery(BlogDbContext db, CommentModerationService moderation)
 {

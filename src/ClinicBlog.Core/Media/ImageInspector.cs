@@ -2,9 +2,6 @@ using System.Buffers.Binary;
 
 namespace ClinicBlog.Core.Media;
 
-/// <summary>What an image file really is, read from its bytes (never from its name).</summary>
-public sealed record ImageInfo(string ContentType, string Extension, int Width, int Height);
-
 /// <summary>Recognises JPEG, PNG, GIF and WebP by their signatures and reads their dimensions from the
 /// headers, so a renamed text, HTML or SVG file is refused whatever its extension says.</summary>
 public static class ImageInspector

@@ -5,13 +5,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ClinicBlog.Core.Media;
 
-/// <summary>Where uploads live on disk.</summary>
-/// <param name="Directory">The absolute uploads folder (inside the data directory).</param>
-public sealed record MediaStorage(string Directory);
-
-/// <summary>The result of an upload: the stored file, or why it was refused.</summary>
-public sealed record UploadResult(MediaFile? File, string? Error);
-
 /// <summary>Stores staff image uploads: checks the bytes (not the name), caps the size, generates the
 /// file name, and records the file so the editor can offer it.</summary>
 public sealed class MediaLibrary(BlogDbContext db, MediaStorage storage, IAuditLog audit, TimeProvider clock)

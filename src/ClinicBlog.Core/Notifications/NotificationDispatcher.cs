@@ -7,29 +7,6 @@ using Microsoft.Extensions.Options;
 
 namespace ClinicBlog.Core.Notifications;
 
-/// <summary>Wakes the background sender early (an urgent comment, a test message).</summary>
-public sealed class NotificationSignal : IDisposable
-{
-    private readonly SemaphoreSlim _signal = new(0, 1);
-
-    public void Wake()
-    {
-        try
-        {
-            _signal.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // Already awake.
-        }
-    }
-
-    /// <summary>Waits for <see cref="Wake"/> or the timeout, whichever comes first.</summary>
-    public Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
-
-    public void Dispose() => _signal.Dispose();
-}
-
 /// <summary>One round of the outbox: plan messages for held comments, then deliver what is due, in
 /// order, one at a time. A failed attempt waits longer each time (30 s doubling, at most an hour);
 /// after <see cref="NotificationOptions.MaxAttempts"/> the message is marked failed. Rounds never

@@ -8,13 +8,6 @@ using Microsoft.Extensions.Options;
 
 namespace ClinicBlog.Core.Notifications;
 
-/// <summary>The public address staff links in messages start with. It comes from configuration or
-/// the server's own address, never from a request's Host header (which a sender controls).</summary>
-public interface IStaffLinkBase
-{
-    Uri BaseUri { get; }
-}
-
 /// <summary>Decides who hears about what and writes the messages into the outbox. Held comments are
 /// picked up here (urgent ones at once, the rest as a digest); approvals are queued by moderation in
 /// the same transaction as the approval.</summary>

@@ -8,6 +8,10 @@ namespace ClinicBlog.Core.Posts;
 /// <summary>An article. The Markdown body is rendered to HTML once on save and stored.</summary>
 public class Post : ITimestamped
 {
+    public const int TitleMaxLength = 200;
+    public const int SummaryMaxLength = 500;
+    public const int BodyMaxLength = 200_000;
+
     public int Id { get; set; }
 
     public required string Title { get; set; }

@@ -1,58 +1,11 @@
 using ClinicBlog.Core.Comments;
 using ClinicBlog.Core.Data;
+using ClinicBlog.Core.Paging;
 using ClinicBlog.Core.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace ClinicBlog.Core.Posts;
-
-/// <summary>A post as the staff list shows it.</summary>
-public sealed record PostListItem(
-    int Id, string Title, string Slug, PostStatus Status, string AuthorName, DateTime UpdatedAt, DateTime? PublishedAt,
-    int ApprovedComments, int PendingComments, bool NeedsReview, DateTime? SubmittedAt)
-{
-    /// <summary>Staff edits to the live post wait for review ("Changes awaiting review").</summary>
-    public bool HasPendingChanges { get; init; }
-}
-
-/// <summary>A post loaded into the editor, with what the editor shows beside the form. For a live post
-/// with pending changes, the form holds the pending changes (they are what staff go on editing).</summary>
-public sealed record PostForEditing(int Id, PostInput Input, PostStatus Status, string? ReviewerName, DateTime? ReviewedAt, bool ReviewIsStale, DateTime? SubmittedAt, int AuthorId)
-{
-    /// <summary>The title and address readers see.</summary>
-    public string LiveTitle { get; init; } = string.Empty;
-
-    public string LiveSlug { get; init; } = string.Empty;
-
-    /// <summary>The pending changes, when there are some: their revision, when they were last saved, and
-    /// who signed them off (null while nobody has).</summary>
-    public int? PendingRevisionId { get; init; }
-
-    public DateTime? PendingSavedAt { get; init; }
-
-    public string? PendingSignedOffBy { get; init; }
-
-    public DateTime? PendingSignedOffAt { get; init; }
-
-    /// <summary>The pending changes may be published (signed off, or only the address changed).</summary>
-    public bool PendingCanBePublished { get; init; }
-
-    /// <summary>What the permission rules need to know about this post.</summary>
-    public Security.PostFacts Facts => new(AuthorId, Status);
-}
-
-/// <summary>A saved version, listed in the editor, with the clinician who signed it off (if one did).</summary>
-public sealed record RevisionItem(int Id, DateTime CreatedAt, string Title, int Length, string? SignedOffBy);
-
-/// <summary>A choice in the editor's author and reviewer lists.</summary>
-public sealed record AuthorChoice(int Id, string DisplayName, string Slug, string? Credentials)
-{
-    /// <summary>The author has a staff account (a reviewer with one signs off on the review page).</summary>
-    public bool HasLogin { get; init; }
-}
-
-/// <summary>A published post due for medical review.</summary>
-public sealed record ReviewDueItem(int Id, string Title, string Slug, string? ReviewerName, DateTime? ReviewedAt, bool ReviewIsStale, DateTime? DueAt);
 
 /// <summary>Reads posts for the staff pages. Authors see their own posts; Reviewers, Admins and Editors all.</summary>
 public sealed class PostAdminQuery(BlogDbContext db, IOptions<PostOptions> options, TimeProvider clock)

@@ -1,5 +1,3 @@
-using System.Globalization;
-using ClinicBlog.Core.Audit;
 using ClinicBlog.Core.Content;
 using ClinicBlog.Core.Data;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ClinicBlog.Core.Audit;
 using ClinicBlog.Core.Content;
 using ClinicBlog.Core.Data;
@@ -318,10 +319,10 @@ public sealed class PostEditorService(
     {
         var errors = new Dictionary<string, string>();
         Require(errors, nameof(PostInput.Title), content.Title.Length > 0, "Give the post a title.");
-        Require(errors, nameof(PostInput.Title), content.Title.Length <= 200, "A title can be at most 200 characters.");
-        Require(errors, nameof(PostInput.Summary), (content.Summary?.Length ?? 0) <= 500, "A summary can be at most 500 characters.");
+        Require(errors, nameof(PostInput.Title), content.Title.Length <= Post.TitleMaxLength, $"A title can be at most {Post.TitleMaxLength} characters.");
+        Require(errors, nameof(PostInput.Summary), (content.Summary?.Length ?? 0) <= Post.SummaryMaxLength, $"A summary can be at most {Post.SummaryMaxLength} characters.");
         Require(errors, nameof(PostInput.Body), content.Body.Trim().Length > 0, "Write the post’s text.");
-        Require(errors, nameof(PostInput.Body), content.Body.Length <= 200_000, "The text can be at most 200,000 characters.");
+        Require(errors, nameof(PostInput.Body), content.Body.Length <= Post.BodyMaxLength, string.Create(CultureInfo.InvariantCulture, $"The text can be at most {Post.BodyMaxLength:N0} characters."));
         Require(errors, nameof(PostInput.Slug), SlugGenerator.IsValid(content.Slug),
             "Use lower-case letters, digits and single hyphens, such as what-is-ketamine (at most 120 characters).");
         var postId = post?.Id ?? 0;
@@ -334,8 +335,8 @@ public sealed class PostEditorService(
         }
 
         Require(errors, nameof(PostInput.Tags), content.Tags.Count <= 10, "Use at most 10 tags.");
-        Require(errors, nameof(PostInput.Tags), content.Tags.All(t => t.Length <= 60 && SlugGenerator.Generate(t).Length > 0),
-            "Each tag needs a letter or digit and at most 60 characters.");
+        Require(errors, nameof(PostInput.Tags), content.Tags.All(t => t.Length <= Tag.NameMaxLength && SlugGenerator.Generate(t).Length > 0),
+            $"Each tag needs a letter or digit and at most {Tag.NameMaxLength} characters.");
 
         var authorId = StaffPermissions.Publishes(editor) && input.AuthorId is { } chosen ? chosen : post?.AuthorId ?? editor.AuthorId;
         if (authorId is null || !await db.Authors.AnyAsync(a => a.Id == authorId, cancellationToken))

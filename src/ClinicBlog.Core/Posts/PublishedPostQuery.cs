@@ -1,4 +1,5 @@
 using ClinicBlog.Core.Data;
+using ClinicBlog.Core.Paging;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClinicBlog.Core.Posts;

@@ -1,5 +1,4 @@
 using ClinicBlog.Core.Audit;
-using ClinicBlog.Core.Content;
 using ClinicBlog.Core.Data;
 using ClinicBlog.Core.Posts;
 using ClinicBlog.Core.Security;
@@ -7,52 +6,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace ClinicBlog.Core.Reviews;
-
-/// <summary>What the reviewer's page shows: the text under review (a live post's pending changes, or the
-/// post's own text) against the text last signed off, and what may be done with it.</summary>
-public sealed record ReviewPage(int PostId, string LiveTitle, PostStatus Status, PostContent Candidate, ReviewDiff Diff)
-{
-    /// <summary>The text under review is a live post's pending changes (readers see the signed-off text).</summary>
-    public int? PendingRevisionId { get; init; }
-
-    /// <summary>The fingerprint of the text under review, carried by the sign-off form.</summary>
-    public required string Fingerprint { get; init; }
-
-    /// <summary>Who signed off the text the changes are shown against, and when; null when none was.</summary>
-    public string? BaseReviewer { get; init; }
-
-    public DateTime? BaseReviewedAt { get; init; }
-
-    /// <summary>A sign-off already given to exactly the text under review.</summary>
-    public string? SignedOffBy { get; init; }
-
-    public DateTime? SignedOffAt { get; init; }
-
-    /// <summary>True when this staff member may sign the text off now; otherwise <see cref="CannotSignOff"/> says why.</summary>
-    public bool CanSignOff { get; init; }
-
-    public string? CannotSignOff { get; init; }
-
-    /// <summary>An Editor or Admin may publish the pending changes (they are signed off) or discard them.</summary>
-    public bool CanPublish { get; init; }
-
-    public bool CanDiscard { get; init; }
-}
-
-public enum ReviewOutcome
-{
-    Done,
-    NotFound,
-    Forbidden,
-
-    /// <summary>The text changed after the page was rendered: nothing was signed off or published.</summary>
-    Stale,
-
-    /// <summary>Not allowed as things stand (own words, no credentials, not signed off yet); the message says why.</summary>
-    Refused,
-}
-
-public sealed record ReviewResult(ReviewOutcome Outcome, string? Message = null);
 
 /// <summary>Medical review as a state of the text: a reviewer signs off exactly the text they were shown
 /// (its fingerprint comes back with the form), never their own words; an Editor or Admin then publishes

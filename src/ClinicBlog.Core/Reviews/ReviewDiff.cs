@@ -10,29 +10,6 @@ using Markdig.Syntax.Inlines;
 
 namespace ClinicBlog.Core.Reviews;
 
-/// <summary>How a piece of text fared between two versions.</summary>
-public enum DiffKind
-{
-    Same,
-    Added,
-    Removed,
-}
-
-/// <summary>A run of words that stayed, were added or were removed.</summary>
-public sealed record DiffPart(DiffKind Kind, string Text);
-
-/// <summary>One field's words, old and new together, in reading order.</summary>
-public sealed record FieldDiff(IReadOnlyList<DiffPart> Parts)
-{
-    public bool Changed => Parts.Any(p => p.Kind != DiffKind.Same);
-}
-
-/// <summary>A clinical detail that is new, gone, or (for a reference) reworded.</summary>
-/// <param name="Kind">What it is: a dose or duration, a link, a reference.</param>
-/// <param name="Before">What the signed-off text said; null when it is new.</param>
-/// <param name="After">What the text under review says; null when it is gone.</param>
-public sealed record ClinicalChange(string Kind, string? Before, string? After);
-
 /// <summary>What changed between the text last signed off and the text under review: a word-level diff of
 /// title, summary and body (DiffPlex), the tags and cover image, and a summary of the clinical details a
 /// reviewer must not miss: numbers with units (doses, concentrations, durations), links and references.</summary>

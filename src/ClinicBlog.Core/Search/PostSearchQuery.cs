@@ -1,14 +1,11 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using ClinicBlog.Core.Data;
+using ClinicBlog.Core.Paging;
 using ClinicBlog.Core.Posts;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClinicBlog.Core.Search;
-
-/// <summary>A search hit: the post and a snippet whose matched words are wrapped in &lt;mark&gt;.
-/// <see cref="SnippetHtml"/> is HTML-encoded text apart from those marks.</summary>
-public sealed record SearchHit(int Id, string Title, string Slug, string? Summary, DateTime PublishedAt, string SnippetHtml);
 
 /// <summary>Full-text search over visible posts with SQLite FTS5, ranked by bm25 with the title
 /// weighted highest. The body column holds the text readers see (<see cref="Post.SearchText"/>), so

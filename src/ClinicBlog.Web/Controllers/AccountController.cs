@@ -1,11 +1,11 @@
 using ClinicBlog.Core.Authors;
 using ClinicBlog.Core.Security;
+using ClinicBlog.Web.Hosting;
 using ClinicBlog.Web.Models;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using ClinicBlog.Web.Hosting;
 
 namespace ClinicBlog.Web.Controllers;
 

@@ -1,6 +1,5 @@
 using ClinicBlog.Core.Audit;
 using ClinicBlog.Core.Authors;
-using ClinicBlog.Core.Data;
 using ClinicBlog.Web.Models;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;

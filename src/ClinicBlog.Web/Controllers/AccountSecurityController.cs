@@ -1,6 +1,6 @@
-using ClinicBlog.Core.Audit;
 using System.Text.Encodings.Web;
 using ClinicBlog.Core;
+using ClinicBlog.Core.Audit;
 using ClinicBlog.Core.Authors;
 using ClinicBlog.Core.Data;
 using ClinicBlog.Web.Hosting;

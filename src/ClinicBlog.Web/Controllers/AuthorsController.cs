@@ -1,5 +1,6 @@
 using ClinicBlog.Core;
 using ClinicBlog.Core.Authors;
+using ClinicBlog.Core.Content;
 using ClinicBlog.Core.Posts;
 using ClinicBlog.Web.Models;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +13,7 @@ public sealed class AuthorsController(AuthorQuery authors, PublishedPostQuery po
     [HttpGetOrHead("/authors/{slug}")]
     public async Task<IActionResult> Show(string slug, [FromQuery(Name = "page")] string? page, CancellationToken cancellationToken)
     {
-        if (slug.Length > 120 || !PageNumber.TryRead(page, out var number))
+        if (slug.Length > SlugGenerator.MaxStoredLength || !PageNumber.TryRead(page, out var number))
         {
             return NotFound();
         }

@@ -1,5 +1,6 @@
 using ClinicBlog.Core;
 using ClinicBlog.Core.Comments;
+using ClinicBlog.Core.Content;
 using ClinicBlog.Core.Posts;
 using ClinicBlog.Web.Hosting;
 using ClinicBlog.Web.Models;
@@ -29,7 +30,7 @@ public sealed class PostsController(
         [FromQuery(Name = "comments")] string? commentsPage,
         CancellationToken cancellationToken)
     {
-        if (slug.Length > 120 || !PageNumber.TryRead(commentsPage, out var commentsPageNumber))
+        if (slug.Length > SlugGenerator.MaxStoredLength || !PageNumber.TryRead(commentsPage, out var commentsPageNumber))
         {
             return NotFound();
         }
@@ -83,7 +84,7 @@ public sealed class PostsController(
     [RequestSizeLimit(512 * 1024)]
     public async Task<IActionResult> Comment(string slug, CancellationToken cancellationToken)
     {
-        if (slug.Length > 120)
+        if (slug.Length > SlugGenerator.MaxStoredLength)
         {
             return NotFound();
         }

@@ -1,4 +1,5 @@
 using ClinicBlog.Core;
+using ClinicBlog.Core.Content;
 using ClinicBlog.Core.Posts;
 using ClinicBlog.Web.Models;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +12,7 @@ public sealed class TagsController(PublishedPostQuery posts, IOptions<BlogOption
     [HttpGetOrHead("/tags/{slug}")]
     public async Task<IActionResult> Show(string slug, [FromQuery(Name = "page")] string? page, CancellationToken cancellationToken)
     {
-        if (slug.Length > 120 || !PageNumber.TryRead(page, out var number))
+        if (slug.Length > SlugGenerator.MaxStoredLength || !PageNumber.TryRead(page, out var number))
         {
             return NotFound();
         }

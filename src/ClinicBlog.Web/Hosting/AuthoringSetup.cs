@@ -1,3 +1,4 @@
+using ClinicBlog.Core.Data;
 using ClinicBlog.Core.Media;
 using ClinicBlog.Core.Posts;
 using Microsoft.AspNetCore.StaticFiles;

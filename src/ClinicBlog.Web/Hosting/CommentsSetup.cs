@@ -1,6 +1,6 @@
 using System.Threading.RateLimiting;
 using ClinicBlog.Core.Comments;
-using Microsoft.AspNetCore.RateLimiting;
+using ClinicBlog.Core.Data;
 using Microsoft.Extensions.Options;
 
 namespace ClinicBlog.Web.Hosting;

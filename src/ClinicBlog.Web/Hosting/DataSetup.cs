@@ -1,6 +1,7 @@
 using ClinicBlog.Core;
 using ClinicBlog.Core.Data;
 using ClinicBlog.Migrations;
+using ClinicBlog.Web.Accounts;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace ClinicBlog.Web.Hosting;
@@ -59,11 +60,3 @@ internal static class DataSetup
         return path;
     }
 }
-
-/// <summary>The connection string of the blog's database (for backups).</summary>
-/// <param name="ConnectionString">The SQLite connection string.</param>
-public sealed record BlogDatabase(string ConnectionString);
-
-/// <summary>The absolute path of the folder holding all of the blog's state.</summary>
-/// <param name="Path">The absolute path.</param>
-public sealed record BlogDataDirectory(string Path);

@@ -1,5 +1,6 @@
 using ClinicBlog.Core.Authors;
 using ClinicBlog.Core.Data;
+using ClinicBlog.Web.Accounts;
 using Microsoft.AspNetCore.Identity;
 
 namespace ClinicBlog.Web.Hosting;

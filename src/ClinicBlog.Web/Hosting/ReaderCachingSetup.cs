@@ -2,11 +2,9 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using ClinicBlog.Core;
 using ClinicBlog.Core.Content;
-using ClinicBlog.Core.Data;
 using ClinicBlog.Core.Posts;
-using Microsoft.AspNetCore.OutputCaching;
+using ClinicBlog.Web.Caching;
 using Microsoft.AspNetCore.ResponseCompression;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -113,115 +111,5 @@ internal static class ReaderCachingSetup
 
         buffer.Position = 0;
         await buffer.CopyToAsync(original, context.RequestAborted);
-    }
-}
-
-/// <summary>Caches GET/HEAD reader pages for anonymous visitors only, varies by the query values pages
-/// use and by the response encoding, and never stores a response that sets a cookie.</summary>
-internal sealed class ReaderPagePolicy : IOutputCachePolicy
-{
-    public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
-    {
-        var request = context.HttpContext.Request;
-        var cacheable = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
-            && !ReaderCachingSetup.IsStaffPath(request.Path)
-            && !request.Path.StartsWithSegments("/healthz")
-            && !request.Path.StartsWithSegments("/media")
-            // Static files carry their own validators and long lifetimes; feeds, sitemap and robots are pages.
-            && (!Path.HasExtension(request.Path.Value) || request.Path.Value!.EndsWith(".xml", StringComparison.Ordinal) || request.Path.Value.EndsWith(".txt", StringComparison.Ordinal))
-            // Signed-in staff always get a fresh page and never cause one to be stored.
-            && !request.Cookies.ContainsKey(IdentitySetup.StaffCookieName)
-            && !request.Headers.ContainsKey(HeaderNames.Authorization);
-        context.EnableOutputCaching = cacheable;
-        context.AllowCacheLookup = cacheable;
-        context.AllowCacheStorage = cacheable;
-        context.AllowLocking = true;
-        context.ResponseExpirationTimeSpan = TimeSpan.FromMinutes(30);
-        if (!cacheable)
-        {
-            return ValueTask.CompletedTask;
-        }
-
-        context.CacheVaryByRules.QueryKeys = new Microsoft.Extensions.Primitives.StringValues(["page", "q", "replyTo", "comment", "comments"]);
-        context.CacheVaryByRules.VaryByValues["encoding"] = ChosenEncoding(context.HttpContext);
-        context.Tags.Add(ReaderCachingSetup.PostsTag);
-        return ValueTask.CompletedTask;
-    }
-
-    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
-
-    public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
-    {
-        var response = context.HttpContext.Response;
-        if (response.StatusCode != StatusCodes.Status200OK || response.Headers.ContainsKey(HeaderNames.SetCookie))
-        {
-            context.AllowCacheStorage = false;
-        }
-
-        if (context.HttpContext.Items["CachedPostId"] is int postId)
-        {
-            context.Tags.Add(ReaderCachingSetup.PostTag(postId));
-        }
-
-        return ValueTask.CompletedTask;
-    }
-
-    /// <summary>The encoding the compression middleware will choose for this request, asked of the
-    /// middleware's own negotiation (q-values, <c>*</c>, <c>identity</c>, case), so a cached body is
-    /// only ever served to requests that would have produced exactly it. Guessing from the header's
-    /// text let <c>*, gzip;q=0</c> store a Brotli body under the key plain clients read.</summary>
-    private static string ChosenEncoding(HttpContext context)
-    {
-        var compression = context.RequestServices.GetRequiredService<IResponseCompressionProvider>();
-        return compression.CheckRequestAcceptsCompression(context)
-            ? compression.GetCompressionProvider(context)?.EncodingName ?? "identity"
-            : "identity";
-    }
-}
-
-/// <summary>Evicts cached reader pages when what they show changes.</summary>
-internal sealed class OutputCacheEviction(IOutputCacheStore store) : IPublicContentCache
-{
-    public async Task PostsChangedAsync(CancellationToken cancellationToken) =>
-        await store.EvictByTagAsync(ReaderCachingSetup.PostsTag, cancellationToken);
-
-    public async Task CommentsChangedAsync(IReadOnlyCollection<int> postIds, CancellationToken cancellationToken)
-    {
-        foreach (var id in postIds ?? [])
-        {
-            await store.EvictByTagAsync(ReaderCachingSetup.PostTag(id), cancellationToken);
-        }
-    }
-}
-
-/// <summary>A scheduled post becomes visible by itself at its time; this evicts the cached lists then,
-/// so readers see it within half a minute without anyone touching the blog.</summary>
-internal sealed class ScheduledPublicationWatcher(IServiceScopeFactory scopes, IPublicContentCache cache, TimeProvider clock, ILogger<ScheduledPublicationWatcher> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var since = clock.GetUtcNow().UtcDateTime;
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(30), clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            var now = clock.GetUtcNow().UtcDateTime;
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<BlogDbContext>();
-                var due = await db.Posts.AnyAsync(p => p.Status == PostStatus.Scheduled && p.PublishedAt > since && p.PublishedAt <= now, stoppingToken);
-                if (due)
-                {
-                    logger.LogInformation("A scheduled post went live; evicting cached reader pages");
-                    await cache.PostsChangedAsync(stoppingToken);
-                }
-
-                since = now;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning(e, "Could not check for scheduled posts; will try again");
-            }
-        }
     }
 }

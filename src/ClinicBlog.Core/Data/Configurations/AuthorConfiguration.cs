@@ -9,7 +9,7 @@ internal sealed class AuthorConfiguration : IEntityTypeConfiguration<Author>
     public void Configure(EntityTypeBuilder<Author> builder)
     {
         builder.Property(a => a.DisplayName).HasMaxLength(Author.DisplayNameMaxLength);
-        builder.Property(a => a.Slug).HasMaxLength(120);
+        builder.Property(a => a.Slug).HasMaxLength(Content.SlugGenerator.MaxStoredLength);
         builder.Property(a => a.Credentials).HasMaxLength(Author.CredentialsMaxLength);
         builder.Property(a => a.Bio).HasMaxLength(Author.BioMaxLength);
         builder.Property(a => a.Photo).HasMaxLength(80);

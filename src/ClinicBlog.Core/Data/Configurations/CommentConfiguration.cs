@@ -8,9 +8,9 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
 {
     public void Configure(EntityTypeBuilder<Comment> builder)
     {
-        builder.Property(c => c.AuthorName).HasMaxLength(80);
-        builder.Property(c => c.AuthorEmail).HasMaxLength(254);
-        builder.Property(c => c.Body).HasMaxLength(5_000);
+        builder.Property(c => c.AuthorName).HasMaxLength(CommentOptions.MaxNameLength);
+        builder.Property(c => c.AuthorEmail).HasMaxLength(CommentOptions.MaxEmailLength);
+        builder.Property(c => c.Body).HasMaxLength(CommentOptions.MaxBodyLength);
         builder.Property(c => c.ModerationReason).HasMaxLength(500);
         builder.Property(c => c.IpHash).HasMaxLength(64);
         // Serves the post page: its counts (top-level comments without reading a row) and one page of

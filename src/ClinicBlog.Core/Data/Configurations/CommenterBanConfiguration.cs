@@ -8,9 +8,9 @@ internal sealed class CommenterBanConfiguration : IEntityTypeConfiguration<Comme
 {
     public void Configure(EntityTypeBuilder<CommenterBan> builder)
     {
-        builder.Property(b => b.Email).HasMaxLength(254);
+        builder.Property(b => b.Email).HasMaxLength(CommentOptions.MaxEmailLength);
         builder.Property(b => b.IpHash).HasMaxLength(64);
-        builder.Property(b => b.Reason).HasMaxLength(500);
+        builder.Property(b => b.Reason).HasMaxLength(CommenterBan.ReasonMaxLength);
         builder.HasIndex(b => b.Email);
         builder.HasIndex(b => b.IpHash);
     }

@@ -8,10 +8,10 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
 {
     public void Configure(EntityTypeBuilder<Post> builder)
     {
-        builder.Property(p => p.Title).HasMaxLength(200);
-        builder.Property(p => p.Slug).HasMaxLength(120);
-        builder.Property(p => p.Summary).HasMaxLength(500);
-        builder.Property(p => p.Body).HasMaxLength(200_000);
+        builder.Property(p => p.Title).HasMaxLength(Post.TitleMaxLength);
+        builder.Property(p => p.Slug).HasMaxLength(Content.SlugGenerator.MaxStoredLength);
+        builder.Property(p => p.Summary).HasMaxLength(Post.SummaryMaxLength);
+        builder.Property(p => p.Body).HasMaxLength(Post.BodyMaxLength);
         builder.Property(p => p.ConcurrencyStamp).IsConcurrencyToken();
         builder.Property(p => p.ReviewedContentHash).HasMaxLength(64);
         // Pending changes are a revision of the post. A plain column, not a foreign key: SQLite cannot add

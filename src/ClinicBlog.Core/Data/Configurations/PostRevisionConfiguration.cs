@@ -8,10 +8,10 @@ internal sealed class PostRevisionConfiguration : IEntityTypeConfiguration<PostR
 {
     public void Configure(EntityTypeBuilder<PostRevision> builder)
     {
-        builder.Property(r => r.Title).HasMaxLength(200);
-        builder.Property(r => r.Summary).HasMaxLength(500);
-        builder.Property(r => r.Body).HasMaxLength(200_000);
-        builder.Property(r => r.Slug).HasMaxLength(120);
+        builder.Property(r => r.Title).HasMaxLength(Post.TitleMaxLength);
+        builder.Property(r => r.Summary).HasMaxLength(Post.SummaryMaxLength);
+        builder.Property(r => r.Body).HasMaxLength(Post.BodyMaxLength);
+        builder.Property(r => r.Slug).HasMaxLength(Content.SlugGenerator.MaxStoredLength);
         builder.Property(r => r.Tags).HasMaxLength(1_000);
         builder.Property(r => r.CoverImage).HasMaxLength(80);
         builder.Property(r => r.ContentHash).HasMaxLength(64);

@@ -8,7 +8,7 @@ internal sealed class PostSlugRedirectConfiguration : IEntityTypeConfiguration<P
 {
     public void Configure(EntityTypeBuilder<PostSlugRedirect> builder)
     {
-        builder.Property(r => r.OldSlug).HasMaxLength(120);
+        builder.Property(r => r.OldSlug).HasMaxLength(Content.SlugGenerator.MaxStoredLength);
         builder.HasIndex(r => r.OldSlug).IsUnique();
         builder.HasOne(r => r.Post).WithMany().HasForeignKey(r => r.PostId).OnDelete(DeleteBehavior.Cascade);
     }

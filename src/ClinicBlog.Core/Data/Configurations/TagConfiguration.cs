@@ -8,7 +8,7 @@ internal sealed class TagConfiguration : IEntityTypeConfiguration<Tag>
 {
     public void Configure(EntityTypeBuilder<Tag> builder)
     {
-        builder.Property(t => t.Name).HasMaxLength(60);
+        builder.Property(t => t.Name).HasMaxLength(Tag.NameMaxLength);
         builder.Property(t => t.Slug).HasMaxLength(80);
         builder.HasIndex(t => t.Slug).IsUnique();
     }

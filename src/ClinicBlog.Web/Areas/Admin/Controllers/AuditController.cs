@@ -1,5 +1,4 @@
 using ClinicBlog.Core.Audit;
-using ClinicBlog.Core.Authors;
 using ClinicBlog.Core.Security;
 using ClinicBlog.Web.Models;
 using Microsoft.AspNetCore.Authorization;

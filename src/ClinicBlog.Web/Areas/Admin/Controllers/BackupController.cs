@@ -1,8 +1,6 @@
 using ClinicBlog.Core.Audit;
-using ClinicBlog.Core.Authors;
 using ClinicBlog.Core.Data;
 using ClinicBlog.Core.Security;
-using ClinicBlog.Web.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,4 +1,3 @@
-using ClinicBlog.Core.Authors;
 using ClinicBlog.Core.Comments;
 using ClinicBlog.Core.Security;
 using Microsoft.AspNetCore.Authorization;

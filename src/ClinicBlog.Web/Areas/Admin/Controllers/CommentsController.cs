@@ -178,7 +178,7 @@ public sealed class CommentsController(
         }
 
         var reason = form.Reason?.Trim();
-        var outcome = await moderation.BanSenderAsync(who, id, reason?.Length > 500 ? reason[..500] : reason, days, cancellationToken);
+        var outcome = await moderation.BanSenderAsync(who, id, reason?.Length > CommenterBan.ReasonMaxLength ? reason[..CommenterBan.ReasonMaxLength] : reason, days, cancellationToken);
         return outcome switch
         {
             ModerationOutcome.Forbidden => Forbid(),

@@ -1,5 +1,4 @@
 using ClinicBlog.Core.Media;
-using ClinicBlog.Core.Security;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ClinicBlog.Web.Areas.Admin.Controllers;

@@ -1,4 +1,3 @@
-using ClinicBlog.Core.Authors;
 using ClinicBlog.Core.Data;
 using ClinicBlog.Core.Notifications;
 using ClinicBlog.Core.Security;

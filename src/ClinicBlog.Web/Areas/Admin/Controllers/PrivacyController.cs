@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using ClinicBlog.Core.Audit;
-using ClinicBlog.Core.Authors;
 using ClinicBlog.Core.Comments;
 using ClinicBlog.Core.Data;
 using ClinicBlog.Core.Security;

@@ -1,5 +1,4 @@
 using ClinicBlog.Core.Comments;
-using ClinicBlog.Core.Security;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ClinicBlog.Web.Areas.Admin.ViewComponents;

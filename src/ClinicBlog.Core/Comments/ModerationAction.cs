@@ -1,0 +1,9 @@
+namespace ClinicBlog.Core.Comments;
+
+public enum ModerationAction
+{
+    Approve,
+    Reject,
+    Spam,
+    Delete,
+}

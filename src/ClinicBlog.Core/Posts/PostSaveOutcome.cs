@@ -1,0 +1,11 @@
+
+namespace ClinicBlog.Core.Posts;
+
+public enum PostSaveOutcome
+{
+    Saved,
+    Invalid,
+    Forbidden,
+    NotFound,
+    Conflict,
+}

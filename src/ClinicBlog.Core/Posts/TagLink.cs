@@ -1,0 +1,4 @@
+namespace ClinicBlog.Core.Posts;
+
+/// <summary>A tag as a link.</summary>
+public sealed record TagLink(string Name, string Slug);

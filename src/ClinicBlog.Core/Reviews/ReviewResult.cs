@@ -1,0 +1,3 @@
+namespace ClinicBlog.Core.Reviews;
+
+public sealed record ReviewResult(ReviewOutcome Outcome, string? Message = null);

@@ -1,0 +1,3 @@
+namespace ClinicBlog.Web.Areas.Admin.Models;
+
+public sealed record DataRequestViewModel(DataRequestForm Form, int? Found);

@@ -1,0 +1,69 @@
+using ClinicBlog.Web.Hosting;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Net.Http.Headers;
+
+namespace ClinicBlog.Web.Caching;
+
+/// <summary>Caches GET/HEAD reader pages for anonymous visitors only, varies by the query values pages
+/// use and by the response encoding, and never stores a response that sets a cookie.</summary>
+internal sealed class ReaderPagePolicy : IOutputCachePolicy
+{
+    public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var request = context.HttpContext.Request;
+        var cacheable = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+            && !ReaderCachingSetup.IsStaffPath(request.Path)
+            && !request.Path.StartsWithSegments("/healthz")
+            && !request.Path.StartsWithSegments("/media")
+            // Static files carry their own validators and long lifetimes; feeds, sitemap and robots are pages.
+            && (!Path.HasExtension(request.Path.Value) || request.Path.Value!.EndsWith(".xml", StringComparison.Ordinal) || request.Path.Value.EndsWith(".txt", StringComparison.Ordinal))
+            // Signed-in staff always get a fresh page and never cause one to be stored.
+            && !request.Cookies.ContainsKey(IdentitySetup.StaffCookieName)
+            && !request.Headers.ContainsKey(HeaderNames.Authorization);
+        context.EnableOutputCaching = cacheable;
+        context.AllowCacheLookup = cacheable;
+        context.AllowCacheStorage = cacheable;
+        context.AllowLocking = true;
+        context.ResponseExpirationTimeSpan = TimeSpan.FromMinutes(30);
+        if (!cacheable)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        context.CacheVaryByRules.QueryKeys = new Microsoft.Extensions.Primitives.StringValues(["page", "q", "replyTo", "comment", "comments"]);
+        context.CacheVaryByRules.VaryByValues["encoding"] = ChosenEncoding(context.HttpContext);
+        context.Tags.Add(ReaderCachingSetup.PostsTag);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var response = context.HttpContext.Response;
+        if (response.StatusCode != StatusCodes.Status200OK || response.Headers.ContainsKey(HeaderNames.SetCookie))
+        {
+            context.AllowCacheStorage = false;
+        }
+
+        if (context.HttpContext.Items["CachedPostId"] is int postId)
+        {
+            context.Tags.Add(ReaderCachingSetup.PostTag(postId));
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The encoding the compression middleware will choose for this request, asked of the
+    /// middleware's own negotiation (q-values, <c>*</c>, <c>identity</c>, case), so a cached body is
+    /// only ever served to requests that would have produced exactly it. Guessing from the header's
+    /// text let <c>*, gzip;q=0</c> store a Brotli body under the key plain clients read.</summary>
+    private static string ChosenEncoding(HttpContext context)
+    {
+        var compression = context.RequestServices.GetRequiredService<IResponseCompressionProvider>();
+        return compression.CheckRequestAcceptsCompression(context)
+            ? compression.GetCompressionProvider(context)?.EncodingName ?? "identity"
+            : "identity";
+    }
+}

@@ -1,0 +1,3 @@
+namespace ClinicBlog.Web.Models;
+
+public sealed record PolicyViewModel(string Title, string Html);
