@@ -21,21 +21,21 @@ public sealed class AuthorAdminService(BlogDbContext db, IAuditLog audit)
             .SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>Saves a profile; returns its id, or the messages per field.</summary>
-    public async Task<(int? Id, IReadOnlyDictionary<string, string> Errors)> SaveAsync(
+    public async Task<Result<int>> SaveAsync(
         string userId, int? id, AuthorInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var profile = Clean(input);
-        var errors = await ValidateAsync(id, profile, cancellationToken);
-        Author? author = null;
-        if (id is not null && (author = await db.Authors.SingleOrDefaultAsync(a => a.Id == id, cancellationToken)) is null)
+        var author = id is null ? null : await db.Authors.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (id is not null && author is null)
         {
-            errors[string.Empty] = "That author no longer exists.";
+            return Result.NotFound.As<int>();
         }
 
+        var profile = Clean(input);
+        var errors = await ValidateAsync(id, profile, cancellationToken);
         if (errors.Count > 0)
         {
-            return (null, errors);
+            return Result.Invalid(errors).As<int>();
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -54,7 +54,7 @@ public sealed class AuthorAdminService(BlogDbContext db, IAuditLog audit)
         audit.Record(id is null ? AuditAction.AuthorCreated : AuditAction.AuthorUpdated, userId, author.Id);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return (author.Id, new Dictionary<string, string>());
+        return Result.Of(author.Id);
     }
 
     private sealed record Profile(string DisplayName, string Slug, string? Credentials, string? Bio, string? Photo);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using ClinicBlog.Core.Audit;
 using ClinicBlog.Core.Data;
+using ClinicBlog.Core.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,7 +31,7 @@ public sealed class StaffAccountService(BlogDbContext db, UserManager<StaffUser>
     }
 
     /// <summary>Creates an account with a generated one-time password the Admin hands over.</summary>
-    public async Task<StaffResult> CreateAsync(string adminId, StaffInput input, CancellationToken cancellationToken)
+    public async Task<Result<StaffAccountChange>> CreateAsync(string adminId, StaffInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         var email = (input.Email ?? string.Empty).Trim();
@@ -46,7 +47,7 @@ public sealed class StaffAccountService(BlogDbContext db, UserManager<StaffUser>
 
         if (errors.Count > 0)
         {
-            return new StaffResult(errors);
+            return Result.Invalid(errors).As<StaffAccountChange>();
         }
 
         var password = GeneratePassword();
@@ -62,23 +63,23 @@ public sealed class StaffAccountService(BlogDbContext db, UserManager<StaffUser>
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
         {
-            return new StaffResult(new Dictionary<string, string> { [string.Empty] = string.Join(" ", created.Errors.Select(e => e.Description)) });
+            return Result.Invalid(string.Empty, string.Join(" ", created.Errors.Select(e => e.Description))).As<StaffAccountChange>();
         }
 
         await users.AddToRoleAsync(user, input.Role!);
         await RecordAsync(AuditAction.StaffCreated, adminId, user.Id, input.Role, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new StaffResult(new Dictionary<string, string>(), user.Id, password);
+        return Result.Of(new StaffAccountChange(user.Id, password));
     }
 
     /// <summary>Changes a staff member's role and author profile.</summary>
-    public async Task<StaffResult> UpdateAsync(string adminId, string userId, StaffInput input, CancellationToken cancellationToken)
+    public async Task<Result<StaffAccountChange>> UpdateAsync(string adminId, string userId, StaffInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         var user = await users.FindByIdAsync(userId);
         if (user is null)
         {
-            return new StaffResult(new Dictionary<string, string> { [string.Empty] = "That account no longer exists." });
+            return Result.NotFound.As<StaffAccountChange>();
         }
 
         // One write transaction from the check to the change: two Admins demoting each other at the same
@@ -93,7 +94,7 @@ public sealed class StaffAccountService(BlogDbContext db, UserManager<StaffUser>
 
         if (errors.Count > 0)
         {
-            return new StaffResult(errors);
+            return Result.Invalid(errors).As<StaffAccountChange>();
         }
 
         await users.RemoveFromRolesAsync(user, roles);
@@ -104,18 +105,18 @@ public sealed class StaffAccountService(BlogDbContext db, UserManager<StaffUser>
         await users.UpdateSecurityStampAsync(user);
         await RecordAsync(AuditAction.StaffUpdated, adminId, user.Id, input.Role, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new StaffResult(new Dictionary<string, string>(), user.Id);
+        return Result.Of(new StaffAccountChange(user.Id));
     }
 
     /// <summary>Sets a new one-time password and returns it once; it must be changed at the next sign-in.
     /// An account an Admin locked stays locked (unlocking is its own, audited step); a lockout from
     /// wrong two-factor codes is lifted.</summary>
-    public async Task<StaffResult> ResetPasswordAsync(string adminId, string userId, CancellationToken cancellationToken)
+    public async Task<Result<StaffAccountChange>> ResetPasswordAsync(string adminId, string userId, CancellationToken cancellationToken)
     {
         var user = await users.FindByIdAsync(userId);
         if (user is null)
         {
-            return new StaffResult(new Dictionary<string, string> { [string.Empty] = "That account no longer exists." });
+            return Result.NotFound.As<StaffAccountChange>();
         }
 
         var password = GeneratePassword();
@@ -124,7 +125,7 @@ public sealed class StaffAccountService(BlogDbContext db, UserManager<StaffUser>
         var reset = await users.ResetPasswordAsync(user, token, password);
         if (!reset.Succeeded)
         {
-            return new StaffResult(new Dictionary<string, string> { [string.Empty] = string.Join(" ", reset.Errors.Select(e => e.Description)) });
+            return Result.Invalid(string.Empty, string.Join(" ", reset.Errors.Select(e => e.Description))).As<StaffAccountChange>();
         }
 
         if (!IsLockedByAdmin(user))
@@ -137,17 +138,17 @@ public sealed class StaffAccountService(BlogDbContext db, UserManager<StaffUser>
         await users.UpdateAsync(user);
         await RecordAsync(AuditAction.StaffPasswordReset, adminId, user.Id, null, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new StaffResult(new Dictionary<string, string>(), user.Id, password) { StillLocked = IsLockedByAdmin(user) };
+        return Result.Of(new StaffAccountChange(user.Id, password, IsLockedByAdmin(user)));
     }
 
     /// <summary>Turns off another staff member's two-factor sign-in and throws away its key (a lost phone,
     /// or keys lost with the data folder's key ring); their sessions end.</summary>
-    public async Task<StaffResult> ResetTwoFactorAsync(string adminId, string userId, CancellationToken cancellationToken)
+    public async Task<Result<StaffAccountChange>> ResetTwoFactorAsync(string adminId, string userId, CancellationToken cancellationToken)
     {
         var user = await users.FindByIdAsync(userId);
         if (user is null)
         {
-            return new StaffResult(new Dictionary<string, string> { [string.Empty] = "That account no longer exists." });
+            return Result.NotFound.As<StaffAccountChange>();
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -156,23 +157,28 @@ public sealed class StaffAccountService(BlogDbContext db, UserManager<StaffUser>
         await users.UpdateSecurityStampAsync(user);
         await RecordAsync(AuditAction.StaffTwoFactorReset, adminId, user.Id, null, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new StaffResult(new Dictionary<string, string>(), user.Id);
+        return Result.Of(new StaffAccountChange(user.Id));
     }
 
     /// <summary>Locks (indefinitely) or unlocks an account. The last Admin cannot be locked, nor can you lock yourself.</summary>
-    public async Task<StaffResult> SetLockedAsync(string adminId, string userId, bool locked, CancellationToken cancellationToken)
+    public async Task<Result<StaffAccountChange>> SetLockedAsync(StaffMember admin, string userId, bool locked, CancellationToken cancellationToken)
     {
         var user = await users.FindByIdAsync(userId);
         if (user is null)
         {
-            return new StaffResult(new Dictionary<string, string> { [string.Empty] = "That account no longer exists." });
+            return Result.NotFound.As<StaffAccountChange>();
         }
 
         // As for a role change: the last-Admin check and the lock in one write transaction.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (locked && (userId == adminId || (await users.IsInRoleAsync(user, StaffRoles.Admin) && await IsLastAdminAsync(user))))
+        if (locked && !StaffPermissions.Allows(admin, StaffAccountOperation.Lock, new StaffAccountFacts(userId)))
         {
-            return new StaffResult(new Dictionary<string, string> { [string.Empty] = userId == adminId ? "You cannot lock your own account." : LastAdminMessage });
+            return Result.Invalid(string.Empty, "You cannot lock your own account.").As<StaffAccountChange>();
+        }
+
+        if (locked && await users.IsInRoleAsync(user, StaffRoles.Admin) && await IsLastAdminAsync(user))
+        {
+            return Result.Invalid(string.Empty, LastAdminMessage).As<StaffAccountChange>();
         }
 
         await users.SetLockoutEnabledAsync(user, true);
@@ -182,9 +188,9 @@ public sealed class StaffAccountService(BlogDbContext db, UserManager<StaffUser>
             await users.UpdateSecurityStampAsync(user);
         }
 
-        await RecordAsync(locked ? AuditAction.StaffLocked : AuditAction.StaffUnlocked, adminId, user.Id, null, cancellationToken);
+        await RecordAsync(locked ? AuditAction.StaffLocked : AuditAction.StaffUnlocked, admin.UserId, user.Id, null, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new StaffResult(new Dictionary<string, string>(), user.Id);
+        return Result.Of(new StaffAccountChange(user.Id));
     }
 
     public async Task<(StaffInput Input, string Email)?> FindAsync(string userId, CancellationToken cancellationToken)

@@ -19,6 +19,11 @@ public sealed class CommentModerationService(
     /// <summary>What replaces a passage a moderator removed.</summary>
     public const string RedactionMarker = "[removed by moderator]";
 
+    /// <summary>The form fields messages are given for.</summary>
+    public const string PassageField = "Passage";
+
+    public const string DaysField = "Days";
+
     /// <summary>The comments this moderator may act on.</summary>
     public IQueryable<Comment> Scope(StaffMember who)
     {
@@ -27,15 +32,15 @@ public sealed class CommentModerationService(
     }
 
     /// <summary>Applies one action to exactly the given comments, all or nothing.</summary>
-    public async Task<(ModerationOutcome Outcome, int Count)> ApplyAsync(
+    public async Task<Result<int>> ApplyAsync(
         StaffMember who, ModerationAction action, IReadOnlyCollection<int> ids, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ids);
         var distinct = ids.Distinct().ToList();
         var check = await CheckAsync(who, distinct, cancellationToken);
-        if (check != ModerationOutcome.Done)
+        if (!check.Succeeded)
         {
-            return (check, 0);
+            return check.As<int>();
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -60,19 +65,19 @@ public sealed class CommentModerationService(
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("{Action} {Count} comment(s) by staff {UserId}", action, comments.Count, who.UserId);
-        return (ModerationOutcome.Done, comments.Count);
+        return Result.Of(comments.Count);
     }
 
     /// <summary>Posts an approved staff reply under the comment's thread (one level: a reply to a reply
     /// joins the same top-level comment).</summary>
-    public async Task<(ModerationOutcome Outcome, int? ReplyId)> ReplyAsStaffAsync(
+    public async Task<Result<int>> ReplyAsStaffAsync(
         StaffMember who, int commentId, string body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(who);
         var check = await CheckAsync(who, [commentId], cancellationToken);
-        if (check != ModerationOutcome.Done)
+        if (!check.Succeeded)
         {
-            return (check, null);
+            return check.As<int>();
         }
 
         var target = await db.Comments.AsNoTracking().Where(c => c.Id == commentId)
@@ -97,31 +102,31 @@ public sealed class CommentModerationService(
         audit.Record(AuditAction.CommentStaffReply, who.UserId, reply.Id, $"in reply to comment {commentId}");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return (ModerationOutcome.Done, reply.Id);
+        return Result.Of(reply.Id);
     }
 
     /// <summary>Replaces every occurrence of <paramref name="passage"/> in a comment's text with
     /// <see cref="RedactionMarker"/>. The audit entry says that a redaction happened, not what was removed.</summary>
-    public async Task<(ModerationOutcome Outcome, string? Error)> RedactAsync(
+    public async Task<Result> RedactAsync(
         StaffMember who, int commentId, string? passage, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(who);
         var check = await CheckAsync(who, [commentId], cancellationToken);
-        if (check != ModerationOutcome.Done)
+        if (!check.Succeeded)
         {
-            return (check, null);
+            return check;
         }
 
         var comment = await db.Comments.SingleAsync(c => c.Id == commentId, cancellationToken);
         var text = passage?.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
         if (string.IsNullOrWhiteSpace(text))
         {
-            return (ModerationOutcome.Done, "Enter the words to remove, exactly as they appear in the comment's text.");
+            return Result.Invalid(PassageField, "Enter the words to remove, exactly as they appear in the comment's text.");
         }
 
         if (!comment.Body.Contains(text, StringComparison.Ordinal))
         {
-            return (ModerationOutcome.Done, "The comment's text does not contain those exact words. Copy them from the text shown above.");
+            return Result.Invalid(PassageField, "The comment's text does not contain those exact words. Copy them from the text shown above.");
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -131,29 +136,29 @@ public sealed class CommentModerationService(
         comment.ModeratedById = who.UserId;
         audit.Record(AuditAction.CommentRedacted, who.UserId, commentId, "a passage was removed from the text");
         await ScrubbingWrite.RunAsync(db, () => db.SaveChangesAsync(cancellationToken), cancellationToken);
-        return (ModerationOutcome.Done, null);
+        return Result.Success;
     }
 
     /// <summary>Bans the sender of a comment (by its email and IP hash) and marks the comment as spam.
     /// A ban holds on every post, so only those who moderate every post (and see and lift bans at
     /// /admin/bans) may set one: Admins and Editors.</summary>
-    public async Task<ModerationOutcome> BanSenderAsync(
+    public async Task<Result> BanSenderAsync(
         StaffMember who, int commentId, string? reason, int? days, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(who);
         var postAuthorId = await db.Comments.Where(c => c.Id == commentId).Select(c => (int?)c.Post.AuthorId).SingleOrDefaultAsync(cancellationToken);
         if (postAuthorId is { } authorId && !StaffPermissions.Allows(who, CommentOperation.Ban, new CommentFacts(authorId)))
         {
-            return ModerationOutcome.Forbidden;
+            return Result.Forbidden();
         }
 
         if (days is < 1 or > CommenterBan.MaxDays)
         {
-            return ModerationOutcome.Invalid;
+            return Result.Invalid(DaysField, CommenterBan.DaysMessage);
         }
 
         var check = await CheckAsync(who, [commentId], cancellationToken);
-        if (check != ModerationOutcome.Done)
+        if (!check.Succeeded)
         {
             return check;
         }
@@ -174,40 +179,40 @@ public sealed class CommentModerationService(
         comment.ModeratedById = who.UserId;
         audit.Record(AuditAction.CommenterBanned, who.UserId, commentId, days is { } d ? $"for {d} days" : "without end");
         await db.SaveChangesAsync(cancellationToken);
-        return ModerationOutcome.Done;
+        return Result.Success;
     }
 
     /// <summary>Lifts a ban.</summary>
-    public async Task<bool> LiftBanAsync(StaffMember who, int banId, CancellationToken cancellationToken)
+    public async Task<Result> LiftBanAsync(StaffMember who, int banId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(who);
         var ban = await db.CommenterBans.SingleOrDefaultAsync(b => b.Id == banId, cancellationToken);
         if (ban is null)
         {
-            return false;
+            return Result.NotFound;
         }
 
         db.CommenterBans.Remove(ban);
         audit.Record(AuditAction.CommenterBanLifted, who.UserId, banId);
         await db.SaveChangesAsync(cancellationToken);
-        return true;
+        return Result.Success;
     }
 
-    private async Task<ModerationOutcome> CheckAsync(StaffMember who, List<int> ids, CancellationToken cancellationToken)
+    private async Task<Result> CheckAsync(StaffMember who, List<int> ids, CancellationToken cancellationToken)
     {
         if (ids.Count == 0)
         {
-            return ModerationOutcome.NotFound;
+            return Result.NotFound;
         }
 
         var existing = await db.Comments.CountAsync(c => ids.Contains(c.Id), cancellationToken);
         if (existing < ids.Count)
         {
-            return ModerationOutcome.NotFound;
+            return Result.NotFound;
         }
 
         var allowed = await Scope(who).CountAsync(c => ids.Contains(c.Id), cancellationToken);
-        return allowed < ids.Count ? ModerationOutcome.Forbidden : ModerationOutcome.Done;
+        return allowed < ids.Count ? Result.Forbidden() : Result.Success;
     }
 
     private void Apply(StaffMember who, ModerationAction action, Comment comment, DateTime now)

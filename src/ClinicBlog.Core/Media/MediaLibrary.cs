@@ -12,39 +12,42 @@ public sealed class MediaLibrary(BlogDbContext db, MediaStorage storage, IAuditL
     /// <summary>The largest upload accepted, in bytes (5 MB).</summary>
     public const long MaxBytes = 5 * 1024 * 1024;
 
+    /// <summary>The upload form's file field, which refusals are given for.</summary>
+    public const string FileField = "file";
+
     private const string NotAnImage = "That file is not a JPEG, PNG, WebP or GIF image (its content was checked, not just its name).";
 
-    public async Task<UploadResult> UploadAsync(Stream content, long length, string originalName, string? userId, CancellationToken cancellationToken)
+    public async Task<Result<MediaFile>> UploadAsync(Stream content, long length, string originalName, string? userId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
         if (length <= 0)
         {
-            return new UploadResult(null, "Choose an image file to upload.");
+            return Result.Invalid(FileField, "Choose an image file to upload.").As<MediaFile>();
         }
 
         if (length > MaxBytes)
         {
-            return new UploadResult(null, string.Create(CultureInfo.InvariantCulture, $"The image is {length / 1024.0 / 1024.0:0.0} MB; the limit is 5 MB."));
+            return Result.Invalid(FileField, string.Create(CultureInfo.InvariantCulture, $"The image is {length / 1024.0 / 1024.0:0.0} MB; the limit is 5 MB.")).As<MediaFile>();
         }
 
         using var buffer = new MemoryStream((int)length);
         await content.CopyToAsync(buffer, cancellationToken);
         if (buffer.Length > MaxBytes)
         {
-            return new UploadResult(null, "The image is larger than 5 MB.");
+            return Result.Invalid(FileField, "The image is larger than 5 MB.").As<MediaFile>();
         }
 
         var info = ImageInspector.Inspect(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
         if (info is null)
         {
-            return new UploadResult(null, NotAnImage);
+            return Result.Invalid(FileField, NotAnImage).As<MediaFile>();
         }
 
         // Served without its EXIF, GPS, XMP and comments: the clinic's photos must not say where or when they were taken.
         var clean = ImageMetadata.Strip(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), info.ContentType);
         if (clean is null || ImageInspector.Inspect(clean.Bytes) is null)
         {
-            return new UploadResult(null, NotAnImage);
+            return Result.Invalid(FileField, NotAnImage).As<MediaFile>();
         }
 
         var fileName = Guid.NewGuid().ToString("N") + info.Extension;
@@ -68,7 +71,7 @@ public sealed class MediaLibrary(BlogDbContext db, MediaStorage storage, IAuditL
         db.MediaFiles.Add(file);
         audit.Record(AuditAction.MediaUploaded, userId, fileName);
         await db.SaveChangesAsync(cancellationToken);
-        return new UploadResult(file, null);
+        return Result.Of(file);
     }
 
     public Task<List<MediaFile>> RecentAsync(int count, CancellationToken cancellationToken) =>

@@ -114,4 +114,25 @@ public sealed class PostAdminQuery(BlogDbContext db, IOptions<PostOptions> optio
             .ToListAsync(cancellationToken);
         return rows.Select(r => r with { DueAt = r.ReviewedAt?.AddMonths(months) }).ToList();
     }
+
+    /// <summary>The version someone else saved while an editor had the post open: the pending changes,
+    /// when the post has some, else its own text.</summary>
+    public async Task<PostConflict?> ConflictAsync(int postId, CancellationToken cancellationToken)
+    {
+        var theirs = await db.Posts.AsNoTracking().Where(p => p.Id == postId)
+            .Select(p => new { p.Title, p.Summary, p.Body, p.ConcurrencyStamp, p.UpdatedAt, p.PendingRevisionId })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (theirs is null)
+        {
+            return null;
+        }
+
+        // Their version is what they saved: the pending changes, when the post has some.
+        var pending = theirs.PendingRevisionId is { } pendingId
+            ? await db.PostRevisions.AsNoTracking().Where(r => r.Id == pendingId).Select(r => new { r.Title, r.Summary, r.Body }).SingleOrDefaultAsync(cancellationToken)
+            : null;
+        return pending is null
+            ? new PostConflict(theirs.Title, theirs.Summary, theirs.Body, theirs.ConcurrencyStamp, theirs.UpdatedAt)
+            : new PostConflict(pending.Title, pending.Summary, pending.Body, theirs.ConcurrencyStamp, theirs.UpdatedAt);
+    }
 }

@@ -27,21 +27,21 @@ public sealed class PostEditorService(
 
     /// <summary>Saves the editor's form: load and authorize, validate, apply, then save with its audit
     /// entry in one transaction.</summary>
-    public async Task<PostSaveResult> SaveAsync(StaffMember editor, int? postId, PostInput input, CancellationToken cancellationToken)
+    public async Task<Result<int>> SaveAsync(StaffMember editor, int? postId, PostInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(editor);
         ArgumentNullException.ThrowIfNull(input);
         var now = clock.GetUtcNow().UtcDateTime;
-        var (outcome, post, pending) = await LoadForEditAsync(editor, postId, cancellationToken);
-        if (outcome != PostSaveOutcome.Saved)
+        var (loaded, post, pending) = await LoadForEditAsync(editor, postId, cancellationToken);
+        if (!loaded.Succeeded)
         {
-            return PostSaveResult.Of(outcome);
+            return loaded.As<int>();
         }
 
         var plan = await PlanAsync(editor, post, pending, input, now, cancellationToken);
         if (plan.Errors.Count > 0)
         {
-            return new PostSaveResult(PostSaveOutcome.Invalid, plan.Errors);
+            return Result.Invalid(plan.Errors).As<int>();
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -54,7 +54,8 @@ public sealed class PostEditorService(
         {
             await transaction.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();
-            return await ConflictAsync(postId!.Value, cancellationToken);
+            // The editor shows the other version beside the typed one (PostAdminQuery.ConflictAsync).
+            return Result.Conflict().As<int>();
         }
 
         if (newPending is not null)
@@ -73,7 +74,7 @@ public sealed class PostEditorService(
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Post {PostId} saved by staff {UserId} as {Status}{Pending}", saved.Id, editor.UserId, saved.Status, saved.PendingRevisionId is null ? "" : " with changes awaiting review");
-        return new PostSaveResult(PostSaveOutcome.Saved, new Dictionary<string, string>(), saved.Id);
+        return Result.Of(saved.Id);
     }
 
     /// <summary>What a valid save will do, decided before anything changes.</summary>
@@ -81,23 +82,23 @@ public sealed class PostEditorService(
         PostContent Content, int? AuthorId, bool GoesPending, (int ReviewerId, DateTime ReviewedAt)? Recorded, Dictionary<string, string> Errors);
 
     /// <summary>The post being edited (none for a new one) with its pending changes, if this editor may edit it.</summary>
-    private async Task<(PostSaveOutcome Outcome, Post? Post, PostRevision? Pending)> LoadForEditAsync(
+    private async Task<(Result Loaded, Post? Post, PostRevision? Pending)> LoadForEditAsync(
         StaffMember editor, int? postId, CancellationToken cancellationToken)
     {
         if (postId is not { } id)
         {
-            return (PostSaveOutcome.Saved, null, null);
+            return (Result.Success, null, null);
         }
 
         var post = await db.Posts.Include(p => p.Tags).SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (post is null)
         {
-            return (PostSaveOutcome.NotFound, null, null);
+            return (Result.NotFound, null, null);
         }
 
         return May(editor, PostOperation.Edit, post)
-            ? (PostSaveOutcome.Saved, post, await PendingAsync(post, cancellationToken))
-            : (PostSaveOutcome.Forbidden, null, null);
+            ? (Result.Success, post, await PendingAsync(post, cancellationToken))
+            : (Result.Forbidden(), null, null);
     }
 
     private async Task<SavePlan> PlanAsync(
@@ -172,39 +173,39 @@ public sealed class PostEditorService(
     }
 
     /// <summary>An author asks for review and publication.</summary>
-    public async Task<PostSaveOutcome> SubmitForReviewAsync(StaffMember editor, int postId, CancellationToken cancellationToken)
+    public async Task<Result> SubmitForReviewAsync(StaffMember editor, int postId, CancellationToken cancellationToken)
     {
         var post = await db.Posts.SingleOrDefaultAsync(p => p.Id == postId, cancellationToken);
         if (post is null)
         {
-            return PostSaveOutcome.NotFound;
+            return Result.NotFound;
         }
 
         if (!May(editor, PostOperation.Edit, post))
         {
-            return PostSaveOutcome.Forbidden;
+            return Result.Forbidden();
         }
 
         post.SubmittedAt = clock.GetUtcNow().UtcDateTime;
         audit.Record(AuditAction.PostSubmitted, editor.UserId, postId);
         await db.SaveChangesAsync(cancellationToken);
-        return PostSaveOutcome.Saved;
+        return Result.Success;
     }
 
     /// <summary>Puts an earlier version back; the version it replaces stays a revision. On a live post
     /// with review required, the earlier version becomes the pending changes.</summary>
-    public async Task<PostSaveOutcome> RestoreRevisionAsync(StaffMember editor, int postId, int revisionId, CancellationToken cancellationToken)
+    public async Task<Result> RestoreRevisionAsync(StaffMember editor, int postId, int revisionId, CancellationToken cancellationToken)
     {
         var post = await db.Posts.Include(p => p.Tags).SingleOrDefaultAsync(p => p.Id == postId, cancellationToken);
         var revision = await db.PostRevisions.AsNoTracking().SingleOrDefaultAsync(r => r.Id == revisionId && r.PostId == postId, cancellationToken);
         if (post is null || revision is null)
         {
-            return PostSaveOutcome.NotFound;
+            return Result.NotFound;
         }
 
         if (!May(editor, PostOperation.Edit, post))
         {
-            return PostSaveOutcome.Forbidden;
+            return Result.Forbidden();
         }
 
         var pending = await PendingAsync(post, cancellationToken);
@@ -232,27 +233,27 @@ public sealed class PostEditorService(
         audit.Record(AuditAction.PostRevisionRestored, editor.UserId, postId, $"revision {revisionId}");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return PostSaveOutcome.Saved;
+        return Result.Success;
     }
 
     /// <summary>Deletes a post with its comments, revisions and redirects. Authors may delete only their own drafts.</summary>
-    public async Task<PostSaveOutcome> DeleteAsync(StaffMember editor, int postId, CancellationToken cancellationToken)
+    public async Task<Result> DeleteAsync(StaffMember editor, int postId, CancellationToken cancellationToken)
     {
         var post = await db.Posts.SingleOrDefaultAsync(p => p.Id == postId, cancellationToken);
         if (post is null)
         {
-            return PostSaveOutcome.NotFound;
+            return Result.NotFound;
         }
 
         if (!May(editor, PostOperation.Delete, post))
         {
-            return PostSaveOutcome.Forbidden;
+            return Result.Forbidden();
         }
 
         db.Posts.Remove(post);
         audit.Record(AuditAction.PostDeleted, editor.UserId, postId, post.Slug);
         await db.SaveChangesAsync(cancellationToken);
-        return PostSaveOutcome.Saved;
+        return Result.Success;
     }
 
     private static bool May(StaffMember editor, PostOperation operation, Post post) =>
@@ -444,26 +445,6 @@ public sealed class PostEditorService(
 
         var name = await db.Authors.Where(a => a.Id == review.ReviewerId).Select(a => a.DisplayName + ", " + a.Credentials).SingleAsync(cancellationToken);
         audit.Record(AuditAction.PostReviewRecorded, editor.UserId, post.Id, $"{name} on {review.ReviewedAt:yyyy-MM-dd}" + (pending is null ? string.Empty : $", pending revision {pending.Id}"));
-    }
-
-    private async Task<PostSaveResult> ConflictAsync(int postId, CancellationToken cancellationToken)
-    {
-        var theirs = await db.Posts.AsNoTracking().Where(p => p.Id == postId)
-            .Select(p => new { p.Title, p.Summary, p.Body, p.ConcurrencyStamp, p.UpdatedAt, p.PendingRevisionId })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (theirs is null)
-        {
-            return PostSaveResult.Of(PostSaveOutcome.NotFound);
-        }
-
-        // Their version is what they saved: the pending changes, when the post has some.
-        var pending = theirs.PendingRevisionId is { } pendingId
-            ? await db.PostRevisions.AsNoTracking().Where(r => r.Id == pendingId).Select(r => new { r.Title, r.Summary, r.Body }).SingleOrDefaultAsync(cancellationToken)
-            : null;
-        var conflict = pending is null
-            ? new PostConflict(theirs.Title, theirs.Summary, theirs.Body, theirs.ConcurrencyStamp, theirs.UpdatedAt)
-            : new PostConflict(pending.Title, pending.Summary, pending.Body, theirs.ConcurrencyStamp, theirs.UpdatedAt);
-        return new PostSaveResult(PostSaveOutcome.Conflict, new Dictionary<string, string>(), postId, conflict);
     }
 
     private static void ValidateStatus(StaffMember editor, Post? post, PostInput input, DateTime now, Dictionary<string, string> errors)

@@ -57,12 +57,12 @@ public sealed class PostReviewService(
 
     /// <summary>Signs off the text under review if it is still the text with <paramref name="fingerprint"/>.
     /// A post scheduled for later takes signed-off changes at once: readers first see them at its time.</summary>
-    public async Task<ReviewResult> SignOffAsync(StaffMember editor, int postId, string? fingerprint, CancellationToken cancellationToken)
+    public async Task<Result> SignOffAsync(StaffMember editor, int postId, string? fingerprint, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(editor);
         if (!StaffPermissions.IsReviewer(editor) || editor.AuthorId is not { } reviewerId)
         {
-            return new ReviewResult(ReviewOutcome.Forbidden, NotReviewerMessage);
+            return Result.Forbidden(NotReviewerMessage);
         }
 
         // One write transaction from reading the text to signing it: nothing can change in between.
@@ -70,12 +70,12 @@ public sealed class PostReviewService(
         var (post, pending) = await LoadAsync(postId, cancellationToken);
         if (post is null)
         {
-            return new ReviewResult(ReviewOutcome.NotFound);
+            return Result.NotFound;
         }
 
         if (await WhyNotAsync(editor, post, pending, cancellationToken) is { } reason)
         {
-            return new ReviewResult(ReviewOutcome.Refused, reason);
+            return Result.Forbidden(reason);
         }
 
         var candidate = pending?.Content(post.Content()) ?? post.Content();
@@ -85,7 +85,7 @@ public sealed class PostReviewService(
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             logger.LogInformation("Sign-off of post {PostId} refused: the text changed after the reviewer opened it", post.Id);
-            return new ReviewResult(ReviewOutcome.Stale, TextChangedMessage);
+            return Result.Conflict(TextChangedMessage);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -110,60 +110,60 @@ public sealed class PostReviewService(
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Post {PostId} signed off by staff {UserId}", post.Id, editor.UserId);
-        return new ReviewResult(ReviewOutcome.Done);
+        return Result.Success;
     }
 
     /// <summary>Puts signed-off pending changes live (Editors and Admins), if they are still the revision
     /// the page showed: the text, "Last updated" and the review line change together, in one transaction.</summary>
-    public Task<ReviewResult> PublishChangesAsync(StaffMember editor, int postId, int? revisionId, CancellationToken cancellationToken) =>
+    public Task<Result> PublishChangesAsync(StaffMember editor, int postId, int? revisionId, CancellationToken cancellationToken) =>
         OnPendingChangesAsync(editor, postId, revisionId, async (post, pending) =>
         {
             if (!IsCovered(post, pending))
             {
-                return new ReviewResult(ReviewOutcome.Refused, NotSignedOffMessage);
+                return Result.Invalid(string.Empty, NotSignedOffMessage);
             }
 
             await writer.PublishPendingAsync(post, pending, editor.UserId, cancellationToken);
             audit.Record(AuditAction.PostChangesPublished, editor.UserId, post.Id, $"revision {pending.Id}");
             logger.LogInformation("Pending changes of post {PostId} published by staff {UserId}", post.Id, editor.UserId);
-            return new ReviewResult(ReviewOutcome.Done);
+            return Result.Success;
         }, cancellationToken);
 
     /// <summary>Drops pending changes (Editors and Admins); their text stays in the revisions.</summary>
-    public Task<ReviewResult> DiscardChangesAsync(StaffMember editor, int postId, int? revisionId, CancellationToken cancellationToken) =>
+    public Task<Result> DiscardChangesAsync(StaffMember editor, int postId, int? revisionId, CancellationToken cancellationToken) =>
         OnPendingChangesAsync(editor, postId, revisionId, (post, pending) =>
         {
             post.PendingRevisionId = null;
             post.PendingSinceRevisionId = null;
             audit.Record(AuditAction.PostChangesDiscarded, editor.UserId, post.Id, $"revision {pending.Id}");
-            return Task.FromResult(new ReviewResult(ReviewOutcome.Done));
+            return Task.FromResult(Result.Success);
         }, cancellationToken);
 
     /// <summary>Runs an Editor's or Admin's decision on the pending changes the page showed (by revision)
     /// in one write transaction, and saves it when it is done.</summary>
-    private async Task<ReviewResult> OnPendingChangesAsync(
-        StaffMember editor, int postId, int? revisionId, Func<Post, PostRevision, Task<ReviewResult>> decide, CancellationToken cancellationToken)
+    private async Task<Result> OnPendingChangesAsync(
+        StaffMember editor, int postId, int? revisionId, Func<Post, PostRevision, Task<Result>> decide, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(editor);
         if (!StaffPermissions.Publishes(editor))
         {
-            return new ReviewResult(ReviewOutcome.Forbidden);
+            return Result.Forbidden();
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var (post, pending) = await LoadAsync(postId, cancellationToken);
         if (post is null || pending is null)
         {
-            return new ReviewResult(ReviewOutcome.NotFound);
+            return Result.NotFound;
         }
 
         if (pending.Id != revisionId)
         {
-            return new ReviewResult(ReviewOutcome.Stale, ChangedMessage);
+            return Result.Conflict(ChangedMessage);
         }
 
         var result = await decide(post, pending);
-        if (result.Outcome == ReviewOutcome.Done)
+        if (result.Succeeded)
         {
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);

@@ -22,7 +22,7 @@ public sealed class AccountNotificationsController(UserManager<StaffUser> users,
             return Challenge();
         }
 
-        ViewData["Message"] = done == "saved" ? "Your notification choices are saved." : null;
+        ViewData["Message"] = Notices.For(done);
         return View(new NotificationChoices
         {
             UrgentComments = user.NotifyUrgentComments,
@@ -48,7 +48,7 @@ public sealed class AccountNotificationsController(UserManager<StaffUser> users,
         audit.Record(AuditAction.AccountNotificationsChanged, user.Id, user.Id,
             $"urgent {OnOff(choices.UrgentComments)}, digest {OnOff(choices.HeldComments)}, approvals {OnOff(choices.ApprovedComments)}");
         await users.UpdateAsync(user);
-        return RedirectToAction(nameof(Index), new { done = "saved" });
+        return RedirectToAction(nameof(Index), new { done = Notices.NotificationChoicesSaved });
     }
 
     private static string OnOff(bool on) => on ? "on" : "off";

@@ -36,13 +36,7 @@ public sealed class AccountSecurityController(
             return Challenge();
         }
 
-        return View(Page(user, done switch
-        {
-            "password" => "Your password is changed.",
-            "2fa-on" => "Two-factor sign-in is on. You will be asked for a code from your app when you sign in.",
-            "2fa-off" => "Two-factor sign-in is off.",
-            _ => null,
-        }));
+        return View(Page(user, Notices.For(done)));
     }
 
     [HttpPost("password")]
@@ -68,7 +62,7 @@ public sealed class AccountSecurityController(
 
                 await signIn.RefreshSignInAsync(user);
                 await RecordAsync(AuditAction.AccountPasswordChanged, user.Id);
-                return RedirectToAction(nameof(Index), new { done = "password" });
+                return RedirectToAction(nameof(Index), new { done = Notices.PasswordChanged });
             }
 
             foreach (var error in result.Errors)
@@ -130,7 +124,7 @@ public sealed class AccountSecurityController(
             await users.SetTwoFactorEnabledAsync(user, true);
             await signIn.RefreshSignInAsync(user);
             await RecordAsync(AuditAction.AccountTwoFactorEnabled, user.Id);
-            return RedirectToAction(nameof(Index), new { done = "2fa-on" });
+            return RedirectToAction(nameof(Index), new { done = Notices.TwoFactorOn });
         }
 
         ModelState.AddModelError(nameof(TwoFactorSetupViewModel.Code), "That code did not match. Check the time on your phone and enter the current code.");
@@ -165,7 +159,7 @@ public sealed class AccountSecurityController(
         await users.ResetAuthenticatorKeyAsync(user);
         await signIn.RefreshSignInAsync(user);
         await RecordAsync(AuditAction.AccountTwoFactorDisabled, user.Id);
-        return RedirectToAction(nameof(Index), new { done = "2fa-off" });
+        return RedirectToAction(nameof(Index), new { done = Notices.TwoFactorOff });
     }
 
     /// <summary>A new phone: the old key stops working at once, and two-factor sign-in is set up again

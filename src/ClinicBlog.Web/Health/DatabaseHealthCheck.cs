@@ -1,3 +1,4 @@
+using ClinicBlog.Core;
 using ClinicBlog.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;

@@ -1,3 +1,4 @@
+using ClinicBlog.Core;
 using ClinicBlog.Core.Authors;
 using ClinicBlog.Core.Media;
 using ClinicBlog.Core.Security;
@@ -31,16 +32,13 @@ public sealed class AuthorsController(AuthorAdminService authors, MediaLibrary m
     private async Task<IActionResult> SaveAsync(int? id, AuthorInput input, CancellationToken cancellationToken)
     {
         var who = await staff.MemberAsync(User, cancellationToken);
-        var (savedId, errors) = await authors.SaveAsync(who.UserId, id, input, cancellationToken);
-        if (savedId is not null)
+        var result = await authors.SaveAsync(who.UserId, id, input, cancellationToken);
+        if (result.Succeeded)
         {
             return RedirectToAction(nameof(Index));
         }
 
-        ModelState.AddErrors(errors);
-
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return await FormAsync(id, input, cancellationToken);
+        return this.Refusal(result) ?? await FormAsync(id, input, cancellationToken);
     }
 
     private async Task<IActionResult> FormAsync(int? id, AuthorInput input, CancellationToken cancellationToken)

@@ -1,5 +1,7 @@
+using ClinicBlog.Core;
 using ClinicBlog.Core.Comments;
 using ClinicBlog.Core.Security;
+using ClinicBlog.Web.Models;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -18,6 +20,6 @@ public sealed class BansController(ModerationQueueQuery queue, CommentModeration
     public async Task<IActionResult> Lift(int id, CancellationToken cancellationToken)
     {
         var who = await staff.MemberAsync(User, cancellationToken);
-        return await moderation.LiftBanAsync(who, id, cancellationToken) ? RedirectToAction(nameof(Index)) : NotFound();
+        return this.Answer(await moderation.LiftBanAsync(who, id, cancellationToken), () => RedirectToAction(nameof(Index)));
     }
 }

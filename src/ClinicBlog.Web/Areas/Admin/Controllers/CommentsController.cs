@@ -1,3 +1,4 @@
+using ClinicBlog.Core;
 using ClinicBlog.Core.Comments;
 using ClinicBlog.Core.Security;
 using ClinicBlog.Web.Areas.Admin.Models;
@@ -35,7 +36,7 @@ public sealed class CommentsController(
             return RedirectToAction(nameof(Index), new { status = selected.ToString() });
         }
 
-        return View(new ModerationQueueViewModel(selected, await queue.CountsAsync(who, cancellationToken), list, DoneMessage(done)));
+        return View(new ModerationQueueViewModel(selected, await queue.CountsAsync(who, cancellationToken), list, Notices.For(done)));
     }
 
     /// <summary>One comment in its tab of the queue: where staff notifications link to.</summary>
@@ -50,7 +51,7 @@ public sealed class CommentsController(
 
         var who = await staff.MemberAsync(User, cancellationToken);
         return View(nameof(Index), new ModerationQueueViewModel(
-            comment.Status, await queue.CountsAsync(who, cancellationToken), new([comment], 1, 1, 1), DoneMessage(done), SingleComment: true));
+            comment.Status, await queue.CountsAsync(who, cancellationToken), new([comment], 1, 1, 1), Notices.For(done), SingleComment: true));
     }
 
     [HttpGet("{id:int}/redact")]
@@ -65,20 +66,16 @@ public sealed class CommentsController(
     public async Task<IActionResult> Redact(int id, [FromForm] string? passage, CancellationToken cancellationToken)
     {
         var who = await staff.MemberAsync(User, cancellationToken);
-        var (outcome, error) = await moderation.RedactAsync(who, id, passage, cancellationToken);
-        if (outcome != ModerationOutcome.Done)
+        var result = await moderation.RedactAsync(who, id, passage, cancellationToken);
+        if (result.Succeeded)
         {
-            return NotFound();
+            return RedirectToAction(nameof(Show), new { id, done = Notices.CommentRedacted });
         }
 
-        if (error is not null)
-        {
-            ModelState.AddModelError("Passage", error);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View(new RedactionViewModel((await FindAsync(id, cancellationToken))!, passage));
-        }
-
-        return RedirectToAction(nameof(Show), new { id, done = "redacted" });
+        // A comment this moderator may not touch answers as one that does not exist.
+        return result.Kind == ResultKind.Invalid && this.Refusal(result) is null
+            ? View(new RedactionViewModel((await FindAsync(id, cancellationToken))!, passage))
+            : NotFound();
     }
 
     /// <summary>Bulk action on the ticked comments (the buttons under the list).</summary>
@@ -98,7 +95,7 @@ public sealed class CommentsController(
         var comments = await queue.FindAsync(who, ids, cancellationToken);
         if (comments.Count == 0)
         {
-            return RedirectToAction(nameof(Index), new { status, done = "none" });
+            return RedirectToAction(nameof(Index), new { status, done = Notices.CommentsNone });
         }
 
         if (comments.Count < ids.Distinct().Count())
@@ -113,13 +110,8 @@ public sealed class CommentsController(
     public async Task<IActionResult> Delete([FromForm] int[] ids, [FromForm] string? status, CancellationToken cancellationToken)
     {
         var who = await staff.MemberAsync(User, cancellationToken);
-        var (outcome, _) = await moderation.ApplyAsync(who, ModerationAction.Delete, ids, cancellationToken);
-        return outcome switch
-        {
-            ModerationOutcome.Forbidden => Forbid(),
-            ModerationOutcome.NotFound => RedirectToAction(nameof(Index), new { status, done = "none" }),
-            _ => RedirectToAction(nameof(Index), new { status, done = "delete" }),
-        };
+        var result = await moderation.ApplyAsync(who, ModerationAction.Delete, ids, cancellationToken);
+        return Moderated(result, ModerationAction.Delete, status);
     }
 
     [HttpGet("{id:int}/reply")]
@@ -151,10 +143,8 @@ public sealed class CommentsController(
         }
 
         var who = await staff.MemberAsync(User, cancellationToken);
-        var (outcome, _) = await moderation.ReplyAsStaffAsync(who, id, body, cancellationToken);
-        return outcome == ModerationOutcome.Done
-            ? RedirectToAction(nameof(Index), new { status = comment.Status.ToString(), done = "reply" })
-            : Forbid();
+        var result = await moderation.ReplyAsStaffAsync(who, id, body, cancellationToken);
+        return this.Answer(result, () => RedirectToAction(nameof(Index), new { status = comment.Status.ToString(), done = Notices.CommentReplied }));
     }
 
     [HttpPost("{id:int}/ban")]
@@ -172,19 +162,14 @@ public sealed class CommentsController(
                 return NotFound();
             }
 
-            ModelState.AddModelError("Days", CommenterBan.DaysMessage);
+            ModelState.AddModelError(CommentModerationService.DaysField, CommenterBan.DaysMessage);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return View(nameof(Reply), await ReplyPageAsync(comment, new StaffReplyForm(), form, cancellationToken));
         }
 
         var reason = form.Reason?.Trim();
-        var outcome = await moderation.BanSenderAsync(who, id, reason?.Length > CommenterBan.ReasonMaxLength ? reason[..CommenterBan.ReasonMaxLength] : reason, days, cancellationToken);
-        return outcome switch
-        {
-            ModerationOutcome.Forbidden => Forbid(),
-            ModerationOutcome.NotFound => NotFound(),
-            _ => RedirectToAction(nameof(Index), new { done = "ban" }),
-        };
+        var result = await moderation.BanSenderAsync(who, id, reason?.Length > CommenterBan.ReasonMaxLength ? reason[..CommenterBan.ReasonMaxLength] : reason, days, cancellationToken);
+        return this.Answer(result, () => RedirectToAction(nameof(Index), new { done = Notices.SenderBanned }));
     }
 
     private async Task<StaffReplyViewModel> ReplyPageAsync(QueuedComment comment, StaffReplyForm reply, BanForm ban, CancellationToken cancellationToken) =>
@@ -203,7 +188,7 @@ public sealed class CommentsController(
 
         if (ids.Length == 0)
         {
-            return RedirectToAction(nameof(Index), new { status, done = "none" });
+            return RedirectToAction(nameof(Index), new { status, done = Notices.CommentsNone });
         }
 
         if (chosen == ModerationAction.Delete)
@@ -213,14 +198,15 @@ public sealed class CommentsController(
         }
 
         var who = await staff.MemberAsync(User, cancellationToken);
-        var (outcome, _) = await moderation.ApplyAsync(who, chosen, ids, cancellationToken);
-        return outcome switch
-        {
-            ModerationOutcome.Forbidden => Forbid(),
-            ModerationOutcome.NotFound => RedirectToAction(nameof(Index), new { status, done = "none" }),
-            _ => RedirectToAction(nameof(Index), new { status, done = chosen.ToString().ToLowerInvariant() }),
-        };
+        var result = await moderation.ApplyAsync(who, chosen, ids, cancellationToken);
+        return Moderated(result, chosen, status);
     }
+
+    /// <summary>Back to the queue, saying what happened; comments that are gone are "nothing selected".</summary>
+    private IActionResult Moderated(Result result, ModerationAction action, string? status) =>
+        result.Kind == ResultKind.NotFound
+            ? RedirectToAction(nameof(Index), new { status, done = Notices.CommentsNone })
+            : this.Answer(result, () => RedirectToAction(nameof(Index), new { status, done = Notices.Moderated(action) }));
 
     private async Task<QueuedComment?> FindAsync(int id, CancellationToken cancellationToken)
     {
@@ -233,17 +219,4 @@ public sealed class CommentsController(
         status = CommentStatus.Pending;
         return string.IsNullOrEmpty(raw) || (Enum.TryParse(raw, ignoreCase: true, out status) && Enum.IsDefined(status));
     }
-
-    private static string? DoneMessage(string? done) => done switch
-    {
-        "approve" => "Approved. The comments now show on their posts.",
-        "reject" => "Rejected.",
-        "spam" => "Marked as spam.",
-        "delete" => "Deleted.",
-        "reply" => "Your reply is published.",
-        "ban" => "The sender is banned; their later comments go straight to spam.",
-        "none" => "Nothing was selected, or the comments no longer exist.",
-        "redacted" => "The passage is removed.",
-        _ => null,
-    };
 }

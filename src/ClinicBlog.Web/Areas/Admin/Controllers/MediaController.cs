@@ -1,4 +1,6 @@
+using ClinicBlog.Core;
 using ClinicBlog.Core.Media;
+using ClinicBlog.Web.Models;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ClinicBlog.Web.Areas.Admin.Controllers;
@@ -20,10 +22,10 @@ public sealed class MediaController(MediaLibrary media, StaffContext staff) : St
     public async Task<IActionResult> Upload(IFormFile? file, CancellationToken cancellationToken)
     {
         var who = await staff.MemberAsync(User, cancellationToken);
-        UploadResult result;
+        Result<MediaFile> result;
         if (file is null)
         {
-            result = new UploadResult(null, "Choose an image file to upload.");
+            result = Result.Invalid(MediaLibrary.FileField, "Choose an image file to upload.").As<MediaFile>();
         }
         else
         {
@@ -31,13 +33,11 @@ public sealed class MediaController(MediaLibrary media, StaffContext staff) : St
             result = await media.UploadAsync(stream, file.Length, file.FileName, who.UserId, cancellationToken);
         }
 
-        if (result.File is { } stored)
+        if (result.Value is { } stored)
         {
             return RedirectToAction(nameof(Index), new { uploaded = stored.FileName });
         }
 
-        ModelState.AddModelError("file", result.Error!);
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return View(nameof(Index), await media.RecentAsync(60, cancellationToken));
+        return this.Refusal(result) ?? View(nameof(Index), await media.RecentAsync(60, cancellationToken));
     }
 }

@@ -2,6 +2,7 @@ using ClinicBlog.Core.Data;
 using ClinicBlog.Core.Notifications;
 using ClinicBlog.Core.Security;
 using ClinicBlog.Web.Areas.Admin.Models;
+using ClinicBlog.Web.Models;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -39,7 +40,7 @@ public sealed class NotificationsController(
 
         await planner.QueueTestAsync(form.Email!, clock.GetUtcNow().UtcDateTime, cancellationToken);
         signal.Wake();
-        return RedirectToAction(nameof(Index), new { done = "test" });
+        return RedirectToAction(nameof(Index), new { done = smtp.Value.IsConfigured ? Notices.TestMessageQueued : Notices.TestMessageRecorded });
     }
 
     [HttpPost("{id:int}/retry")]
@@ -54,7 +55,7 @@ public sealed class NotificationsController(
         }
 
         signal.Wake();
-        return RedirectToAction(nameof(Index), new { done = "retry" });
+        return RedirectToAction(nameof(Index), new { done = Notices.MessageRetried });
     }
 
     private async Task<NotificationsViewModel> ModelAsync(TestMessageForm form, string? done, CancellationToken cancellationToken)
@@ -63,14 +64,7 @@ public sealed class NotificationsController(
             .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
             .Take(Shown)
             .ToListAsync(cancellationToken);
-        var message = done switch
-        {
-            "test" => smtp.Value.IsConfigured
-                ? "The test message is queued; it is sent within a few seconds. Its state shows below."
-                : "The test message is recorded below, but no SMTP server is configured, so it is not sent.",
-            "retry" => "The message is queued again.",
-            _ => null,
-        };
+        var message = Notices.For(done);
         return new NotificationsViewModel(recent, smtp.Value.IsConfigured ? $"{smtp.Value.Host}:{smtp.Value.Port}" : null, form, message);
     }
 

@@ -1,8 +1,10 @@
+using ClinicBlog.Core;
 using ClinicBlog.Core.Posts;
 using ClinicBlog.Core.Reviews;
 using ClinicBlog.Core.Security;
 using ClinicBlog.Web.Areas.Admin.Models;
 using ClinicBlog.Web.Authorization;
+using ClinicBlog.Web.Models;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -25,7 +27,7 @@ public sealed class PostReviewsController(PostReviewService reviews, PostAdminQu
 
         var saved = await posts.FindAsync(id, cancellationToken);
         return saved is not null && await authorization.MayAsync(User, PostOperation.Open, saved.Facts)
-            ? View(new ReviewViewModel(page, done == "signed-off" ? "Signed off: your review covers exactly the text below." : null, null))
+            ? View(new ReviewViewModel(page, Notices.For(done), null))
             : Forbid();
     }
 
@@ -34,13 +36,9 @@ public sealed class PostReviewsController(PostReviewService reviews, PostAdminQu
     {
         var editor = await staff.MemberAsync(User, cancellationToken);
         var result = await reviews.SignOffAsync(editor, id, fingerprint, cancellationToken);
-        return result.Outcome switch
-        {
-            ReviewOutcome.Done => RedirectToAction(nameof(Review), new { id, done = "signed-off" }),
-            ReviewOutcome.NotFound => NotFound(),
-            ReviewOutcome.Forbidden => Forbid(),
-            _ => await AgainAsync(editor, id, result, StatusCodes.Status403Forbidden, cancellationToken),
-        };
+        return result.Succeeded
+            ? RedirectToAction(nameof(Review), new { id, done = Notices.SignedOff })
+            : await AgainAsync(editor, id, result, cancellationToken);
     }
 
     [HttpPost("changes/publish")]
@@ -48,13 +46,9 @@ public sealed class PostReviewsController(PostReviewService reviews, PostAdminQu
     {
         var editor = await staff.MemberAsync(User, cancellationToken);
         var result = await reviews.PublishChangesAsync(editor, id, revision, cancellationToken);
-        return result.Outcome switch
-        {
-            ReviewOutcome.Done => RedirectToAction(nameof(PostsController.Edit), "Posts", new { id, done = "changes-published" }),
-            ReviewOutcome.NotFound => NotFound(),
-            ReviewOutcome.Forbidden => Forbid(),
-            _ => await AgainAsync(editor, id, result, StatusCodes.Status400BadRequest, cancellationToken),
-        };
+        return result.Succeeded
+            ? RedirectToAction(nameof(PostsController.Edit), "Posts", new { id, done = Notices.ChangesPublished })
+            : await AgainAsync(editor, id, result, cancellationToken);
     }
 
     [HttpPost("changes/discard")]
@@ -62,27 +56,29 @@ public sealed class PostReviewsController(PostReviewService reviews, PostAdminQu
     {
         var editor = await staff.MemberAsync(User, cancellationToken);
         var result = await reviews.DiscardChangesAsync(editor, id, revision, cancellationToken);
-        return result.Outcome switch
-        {
-            ReviewOutcome.Done => RedirectToAction(nameof(PostsController.Edit), "Posts", new { id, done = "changes-discarded" }),
-            ReviewOutcome.NotFound => NotFound(),
-            ReviewOutcome.Forbidden => Forbid(),
-            _ => await AgainAsync(editor, id, result, StatusCodes.Status400BadRequest, cancellationToken),
-        };
+        return result.Succeeded
+            ? RedirectToAction(nameof(PostsController.Edit), "Posts", new { id, done = Notices.ChangesDiscarded })
+            : await AgainAsync(editor, id, result, cancellationToken);
     }
 
-    /// <summary>The review page again, as things are now, saying why nothing happened: 409 when the text
-    /// changed meanwhile, else <paramref name="refusedStatus"/> (403 for a sign-off the reviewer may not
-    /// give, 400 for changes not signed off yet).</summary>
-    private async Task<IActionResult> AgainAsync(StaffMember editor, int id, ReviewResult result, int refusedStatus, CancellationToken cancellationToken)
+    /// <summary>The review page again, as things are now, saying why nothing happened (409 when the text
+    /// changed meanwhile, 403 for a sign-off this reviewer may not give, 400 for changes not signed off
+    /// yet); a refusal without a reason is the plain 404 or 403 page.</summary>
+    private async Task<IActionResult> AgainAsync(StaffMember editor, int id, Result result, CancellationToken cancellationToken)
     {
-        var page = await reviews.PageAsync(editor, id, cancellationToken);
+        var reason = result.Errors.GetValueOrDefault(string.Empty);
+        var page = reason is null ? null : await reviews.PageAsync(editor, id, cancellationToken);
         if (page is null)
         {
-            return NotFound();
+            return this.Answer(result, () => NotFound());
         }
 
-        Response.StatusCode = result.Outcome == ReviewOutcome.Stale ? StatusCodes.Status409Conflict : refusedStatus;
-        return View(nameof(Review), new ReviewViewModel(page, null, result.Message));
+        Response.StatusCode = result.Kind switch
+        {
+            ResultKind.Conflict => StatusCodes.Status409Conflict,
+            ResultKind.Forbidden => StatusCodes.Status403Forbidden,
+            _ => StatusCodes.Status400BadRequest,
+        };
+        return View(nameof(Review), new ReviewViewModel(page, null, reason));
     }
 }

@@ -49,7 +49,7 @@ public sealed class PostsController(
         var editor = await staff.MemberAsync(User, cancellationToken);
         var search = q?.Trim() is { Length: > 0 and <= 200 } term ? term : null;
         var list = await posts.ListAsync(editor, filter, search, number, PageSize, cancellationToken);
-        return View(new StaffPostListViewModel(list, filter, search, editor, DoneMessage(done)));
+        return View(new StaffPostListViewModel(list, filter, search, editor, Notices.For(done)));
     }
 
     [HttpGet("new")]
@@ -79,9 +79,9 @@ public sealed class PostsController(
         }
 
         var page = await EditorPageAsync(id, saved.Input, editor, cancellationToken);
-        var message = done == "saved" && saved.PendingRevisionId is not null
+        var message = done == Notices.PostSaved && saved.PendingRevisionId is not null
             ? "Saved as changes awaiting review: readers see the published text until a reviewer signs the changes off and they are published."
-            : DoneMessage(done);
+            : Notices.For(done);
         return View(page with { Saved = saved, Message = message });
     }
 
@@ -92,15 +92,15 @@ public sealed class PostsController(
     [HttpPost("{id:int}/submit")]
     public async Task<IActionResult> Submit(int id, CancellationToken cancellationToken)
     {
-        var outcome = await editing.SubmitForReviewAsync(await staff.MemberAsync(User, cancellationToken), id, cancellationToken);
-        return Outcome(outcome, () => RedirectToAction(nameof(Edit), new { id, done = "submitted" }));
+        var result = await editing.SubmitForReviewAsync(await staff.MemberAsync(User, cancellationToken), id, cancellationToken);
+        return this.Answer(result, () => RedirectToAction(nameof(Edit), new { id, done = Notices.PostSubmitted }));
     }
 
     [HttpPost("{id:int}/revisions/{revisionId:int}/restore")]
     public async Task<IActionResult> Restore(int id, int revisionId, CancellationToken cancellationToken)
     {
-        var outcome = await editing.RestoreRevisionAsync(await staff.MemberAsync(User, cancellationToken), id, revisionId, cancellationToken);
-        return Outcome(outcome, () => RedirectToAction(nameof(Edit), new { id, done = "restored" }));
+        var result = await editing.RestoreRevisionAsync(await staff.MemberAsync(User, cancellationToken), id, revisionId, cancellationToken);
+        return this.Answer(result, () => RedirectToAction(nameof(Edit), new { id, done = Notices.PostRestored }));
     }
 
     [HttpGet("{id:int}/delete")]
@@ -118,8 +118,8 @@ public sealed class PostsController(
     [HttpPost("{id:int}/delete")]
     public async Task<IActionResult> DeleteConfirmed(int id, CancellationToken cancellationToken)
     {
-        var outcome = await editing.DeleteAsync(await staff.MemberAsync(User, cancellationToken), id, cancellationToken);
-        return Outcome(outcome, () => RedirectToAction(nameof(Index), new { done = "deleted" }));
+        var result = await editing.DeleteAsync(await staff.MemberAsync(User, cancellationToken), id, cancellationToken);
+        return this.Answer(result, () => RedirectToAction(nameof(Index), new { done = Notices.PostDeleted }));
     }
 
     [HttpGet("review-due")]
@@ -153,28 +153,24 @@ public sealed class PostsController(
         }
 
         var result = await editing.SaveAsync(editor, id, input, cancellationToken);
-        switch (result.Outcome)
+        if (result.Succeeded)
         {
-            case PostSaveOutcome.Saved:
-                return RedirectToAction(nameof(Edit), new { id = result.PostId, done = "saved" });
-            case PostSaveOutcome.NotFound:
-                return NotFound();
-            case PostSaveOutcome.Forbidden:
-                return Forbid();
+            return RedirectToAction(nameof(Edit), new { id = result.Value, done = Notices.PostSaved });
         }
 
-        ModelState.AddErrors(result.Errors);
+        if (this.Refusal(result) is { } refused)
+        {
+            return refused;
+        }
 
         var again = await EditorPageAsync(id, input, editor, cancellationToken);
-        if (result.Conflict is { } conflict)
+        if (result.Kind == ResultKind.Conflict && await posts.ConflictAsync(id!.Value, cancellationToken) is { } conflict)
         {
             // Keep the other version's stamp: saving again (after merging) knowingly replaces it.
             input.ConcurrencyStamp = conflict.ConcurrencyStamp;
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return View("Edit", again with { Conflict = conflict, Saved = await posts.FindAsync(id!.Value, cancellationToken) });
+            return View("Edit", again with { Conflict = conflict, Saved = await posts.FindAsync(id.Value, cancellationToken) });
         }
 
-        Response.StatusCode = StatusCodes.Status400BadRequest;
         return View("Edit", again with { Saved = id is null ? null : await posts.FindAsync(id.Value, cancellationToken) });
     }
 
@@ -208,24 +204,6 @@ public sealed class PostsController(
             settings.NeedsCrisisNotice(tags.Select(t => t.Name)) ? settings.CrisisNotice : null);
     }
 
-    private IActionResult Outcome(PostSaveOutcome outcome, Func<IActionResult> onSaved) => outcome switch
-    {
-        PostSaveOutcome.Saved => onSaved(),
-        PostSaveOutcome.Forbidden => Forbid(),
-        _ => NotFound(),
-    };
-
     private static DateTime? AsUtc(DateTime? value) =>
         value is { } v ? (v.Kind == DateTimeKind.Local ? v.ToUniversalTime() : DateTime.SpecifyKind(v, DateTimeKind.Utc)) : null;
-
-    private static string? DoneMessage(string? done) => done switch
-    {
-        "saved" => "Saved.",
-        "submitted" => "Submitted for review. An editor or admin will publish it once a reviewer has signed it off.",
-        "changes-published" => "The changes are live: readers now see the reviewed text, with its review line and today as “Last updated”.",
-        "changes-discarded" => "The pending changes are discarded; their text stays in the revisions below.",
-        "restored" => "The earlier version is back; the text it replaced is kept as a revision.",
-        "deleted" => "The post was deleted.",
-        _ => null,
-    };
 }

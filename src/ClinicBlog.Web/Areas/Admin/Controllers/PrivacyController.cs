@@ -5,6 +5,7 @@ using ClinicBlog.Core.Comments;
 using ClinicBlog.Core.Data;
 using ClinicBlog.Core.Security;
 using ClinicBlog.Web.Areas.Admin.Models;
+using ClinicBlog.Web.Models;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -22,12 +23,7 @@ public sealed class PrivacyController(CommenterPersonalData data, StaffContext s
     [HttpGet("")]
     public IActionResult Index([FromQuery] string? done, [FromQuery] int? count)
     {
-        ViewData["Message"] = done switch
-        {
-            "anonymised" => string.Create(CultureInfo.InvariantCulture, $"{count ?? 0} comment(s) anonymised: name “Anonymous”, no email, no IP hash."),
-            "deleted" => string.Create(CultureInfo.InvariantCulture, $"{count ?? 0} comment(s) deleted."),
-            _ => null,
-        };
+        ViewData["Message"] = Notices.For(done, count);
         return View(new DataRequestViewModel(new DataRequestForm(), null));
     }
 
@@ -79,7 +75,7 @@ public sealed class PrivacyController(CommenterPersonalData data, StaffContext s
 
         var me = await staff.MemberAsync(User, cancellationToken);
         var count = await data.EraseAsync(me.UserId, form.Email!, chosen, cancellationToken);
-        return RedirectToAction(nameof(Index), new { done = chosen == EraseMode.Delete ? "deleted" : "anonymised", count });
+        return RedirectToAction(nameof(Index), new { done = chosen == EraseMode.Delete ? Notices.CommenterDeleted : Notices.CommenterAnonymised, count });
     }
 
     /// <summary>The form again, with the messages next to the fields and what was typed kept.</summary>

@@ -1,3 +1,4 @@
+using ClinicBlog.Core;
 using ClinicBlog.Core.Authors;
 using ClinicBlog.Core.Posts;
 using ClinicBlog.Core.Security;
@@ -16,14 +17,7 @@ public sealed class UsersController(StaffAccountService accounts, PostAdminQuery
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] string? done, CancellationToken cancellationToken)
     {
-        ViewData["Message"] = done switch
-        {
-            "updated" => "Saved.",
-            "locked" => "The account is locked; its sessions end at their next request.",
-            "unlocked" => "The account is unlocked.",
-            "two-factor-reset" => "Two-factor sign-in is off for that account, and its old key no longer works. They set it up again under Account security.",
-            _ => null,
-        };
+        ViewData["Message"] = Notices.For(done);
         return View(await accounts.ListAsync(cancellationToken));
     }
 
@@ -35,9 +29,9 @@ public sealed class UsersController(StaffAccountService accounts, PostAdminQuery
     {
         var admin = await staff.MemberAsync(User, cancellationToken);
         var result = await accounts.CreateAsync(admin.UserId, input, cancellationToken);
-        return result.Succeeded
-            ? View("Password", new OneTimePasswordViewModel(input.Email!.Trim(), result.OneTimePassword!, false))
-            : await InvalidAsync(null, input, result, cancellationToken);
+        return result.Value is { } created
+            ? View("Password", new OneTimePasswordViewModel(input.Email!.Trim(), created.OneTimePassword!, false))
+            : this.Refusal(result) ?? await FormAsync(null, input, cancellationToken);
     }
 
     [HttpGet("{id}/edit")]
@@ -57,7 +51,9 @@ public sealed class UsersController(StaffAccountService accounts, PostAdminQuery
 
         input.Email = existing.Value.Email;
         var result = await accounts.UpdateAsync(admin.UserId, id, input, cancellationToken);
-        return result.Succeeded ? RedirectToAction(nameof(Index), new { done = "updated" }) : await InvalidAsync(id, input, result, cancellationToken);
+        return result.Succeeded
+            ? RedirectToAction(nameof(Index), new { done = Notices.AccountUpdated })
+            : this.Refusal(result) ?? await FormAsync(id, input, cancellationToken);
     }
 
     [HttpPost("{id}/reset-password")]
@@ -66,9 +62,9 @@ public sealed class UsersController(StaffAccountService accounts, PostAdminQuery
         var admin = await staff.MemberAsync(User, cancellationToken);
         var existing = await accounts.FindAsync(id, cancellationToken);
         var result = await accounts.ResetPasswordAsync(admin.UserId, id, cancellationToken);
-        return existing is not null && result.Succeeded
-            ? View("Password", new OneTimePasswordViewModel(existing.Value.Email, result.OneTimePassword!, result.StillLocked))
-            : NotFound();
+        return existing is not null && result.Value is { } reset
+            ? View("Password", new OneTimePasswordViewModel(existing.Value.Email, reset.OneTimePassword!, reset.StillLocked))
+            : this.Answer(result, () => NotFound());
     }
 
     /// <summary>For a lost phone (or a key ring lost with a backup restore): two-factor sign-in goes off
@@ -78,7 +74,7 @@ public sealed class UsersController(StaffAccountService accounts, PostAdminQuery
     {
         var admin = await staff.MemberAsync(User, cancellationToken);
         var result = await accounts.ResetTwoFactorAsync(admin.UserId, id, cancellationToken);
-        return result.Succeeded ? RedirectToAction(nameof(Index), new { done = "two-factor-reset" }) : NotFound();
+        return this.Answer(result, () => RedirectToAction(nameof(Index), new { done = Notices.TwoFactorReset }));
     }
 
     [HttpPost("{id}/lock")]
@@ -90,23 +86,13 @@ public sealed class UsersController(StaffAccountService accounts, PostAdminQuery
     private async Task<IActionResult> SetLockedAsync(string id, bool locked, CancellationToken cancellationToken)
     {
         var admin = await staff.MemberAsync(User, cancellationToken);
-        var result = await accounts.SetLockedAsync(admin.UserId, id, locked, cancellationToken);
+        var result = await accounts.SetLockedAsync(admin, id, locked, cancellationToken);
         if (result.Succeeded)
         {
-            return RedirectToAction(nameof(Index), new { done = locked ? "locked" : "unlocked" });
+            return RedirectToAction(nameof(Index), new { done = locked ? Notices.AccountLocked : Notices.AccountUnlocked });
         }
 
-        ModelState.AddModelError(string.Empty, result.Errors.Values.First());
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return View(nameof(Index), await accounts.ListAsync(cancellationToken));
-    }
-
-    private async Task<IActionResult> InvalidAsync(string? id, StaffInput input, StaffResult result, CancellationToken cancellationToken)
-    {
-        ModelState.AddErrors(result.Errors);
-
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return await FormAsync(id, input, cancellationToken);
+        return this.Refusal(result) ?? View(nameof(Index), await accounts.ListAsync(cancellationToken));
     }
 
     private async Task<IActionResult> FormAsync(string? id, StaffInput input, CancellationToken cancellationToken)
