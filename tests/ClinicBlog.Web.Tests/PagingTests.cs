@@ -27,8 +27,7 @@ public sealed class PagingTests(BlogFactory factory) : IClassFixture<BlogFactory
         Assert.Null(second.QuerySelector(".pager a[rel=next]"));
         Assert.Contains("Page 2 of 2", second.QuerySelector(".pager")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, third.StatusCode);
-    }
-}
+    }}
 
 [Trait("Category", "Slow")]
 public sealed class CommentPagingTests(BlogFactory factory) : IClassFixture<BlogFactory>
@@ -110,5 +109,30 @@ public sealed class EmptyBlogTests(BlogFactory factory) : IClassFixture<BlogFact
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("No articles have been published yet", doc.QuerySelector(".empty")!.TextContent, StringComparison.Ordinal);
         Assert.Empty(doc.QuerySelectorAll(".post-card"));
+    }
+}
+
+/// <summary>Its own blog: the posts it adds would show up in the other classes' lists.</summary>
+public sealed class SearchPagingTests(BlogFactory factory) : IClassFixture<BlogFactory>
+{
+
+    [Fact]
+    public async Task Search_pages_keep_the_query_as_typed()
+    {
+        for (var i = 1; i <= 12; i++)
+        {
+            await factory.AddPostAsync($"Dosing & aftercare {i:00}", PostStatus.Published, DateTime.UtcNow.AddHours(-i));
+        }
+
+        using var client = factory.CreateBrowserlikeClient();
+        var first = await client.GetDocumentAsync("/search?q=" + Uri.EscapeDataString("aftercare & dosing"));
+        var nextHref = first.QuerySelector(".pager a[rel=next]")!.GetAttribute("href")!;
+        var second = await client.GetDocumentAsync(nextHref);
+
+        // Encoded once: the second page searches the same words, not "aftercare%20%26%20dosing".
+        Assert.Equal("/search?q=aftercare%20%26%20dosing&page=2", nextHref);
+        Assert.Equal("aftercare & dosing", second.QuerySelector("#search-page-q")!.GetAttribute("value"));
+        Assert.NotEmpty(second.QuerySelectorAll(".search-result"));
+        Assert.Equal("/search?q=aftercare%20%26%20dosing&page=1", second.QuerySelector(".pager a[rel=prev]")!.GetAttribute("href"));
     }
 }

@@ -74,8 +74,10 @@ public sealed class MediaLibrary(BlogDbContext db, MediaStorage storage, IAuditL
         return Result.Of(file);
     }
 
-    public Task<List<MediaFile>> RecentAsync(int count, CancellationToken cancellationToken) =>
-        db.MediaFiles.AsNoTracking().OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Take(count).ToListAsync(cancellationToken);
+    public Task<List<MediaListItem>> RecentAsync(int count, CancellationToken cancellationToken) =>
+        db.MediaFiles.AsNoTracking().OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Take(count)
+            .Select(m => new MediaListItem(m.FileName, m.OriginalName, m.Width, m.Height, m.CreatedAt))
+            .ToListAsync(cancellationToken);
 
     public Task<MediaFile?> FindAsync(string fileName, CancellationToken cancellationToken) =>
         db.MediaFiles.AsNoTracking().SingleOrDefaultAsync(m => m.FileName == fileName, cancellationToken);

@@ -32,6 +32,6 @@ public sealed class AuthorsController(AuthorQuery authors, PublishedPostQuery po
 
         ViewData["Description"] = author.Bio ?? $"Articles by {author.DisplayName}.";
         return View(new AuthorPageViewModel(author,
-            new PostListViewModel(list, Url.Action(nameof(Show), new { slug })!, $"{author.DisplayName} has not published any articles yet.")));
+            new PostListViewModel(list, page => Url.Action(nameof(Show), new { slug, page = page == 1 ? null : (int?)page }), $"{author.DisplayName} has not published any articles yet.")));
     }
 }

@@ -24,7 +24,7 @@ public sealed class HomeController(PublishedPostQuery posts, IOptions<BlogOption
 
         ViewData["Description"] = options.Value.Description;
         return View(new HomeViewModel(
-            new PostListViewModel(list, Url.Action(nameof(Index))!, "No articles have been published yet. Please check back soon."),
+            new PostListViewModel(list, page => Url.Action(nameof(Index), new { page = page == 1 ? null : (int?)page }), "No articles have been published yet. Please check back soon."),
             options.Value.Title,
             options.Value.Description));
     }

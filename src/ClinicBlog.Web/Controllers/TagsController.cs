@@ -25,6 +25,6 @@ public sealed class TagsController(PublishedPostQuery posts, IOptions<BlogOption
 
         ViewData["Description"] = $"Articles about {tag.Name}.";
         return View(new TagPageViewModel(tag,
-            new PostListViewModel(list, Url.Action(nameof(Show), new { slug })!, $"No published articles are tagged {tag.Name} yet.")));
+            new PostListViewModel(list, page => Url.Action(nameof(Show), new { slug, page = page == 1 ? null : (int?)page }), $"No published articles are tagged {tag.Name} yet.")));
     }
 }

@@ -2,6 +2,7 @@ using ClinicBlog.Core;
 using ClinicBlog.Core.Authors;
 using ClinicBlog.Core.Media;
 using ClinicBlog.Core.Security;
+using ClinicBlog.Web.Areas.Admin.Models;
 using ClinicBlog.Web.Models;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -43,8 +44,6 @@ public sealed class AuthorsController(AuthorAdminService authors, MediaLibrary m
 
     private async Task<IActionResult> FormAsync(int? id, AuthorInput input, CancellationToken cancellationToken)
     {
-        ViewData["Id"] = id;
-        ViewData["Media"] = await media.RecentAsync(60, cancellationToken);
-        return View("Edit", input);
+        return View("Edit", new AuthorFormViewModel(id, input, await media.RecentAsync(60, cancellationToken)));
     }
 }

@@ -1,5 +1,6 @@
 using ClinicBlog.Core;
 using ClinicBlog.Core.Media;
+using ClinicBlog.Web.Areas.Admin.Models;
 using ClinicBlog.Web.Models;
 using Microsoft.AspNetCore.Mvc;
 
@@ -12,8 +13,7 @@ public sealed class MediaController(MediaLibrary media, StaffContext staff) : St
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] string? uploaded, CancellationToken cancellationToken)
     {
-        ViewData["Uploaded"] = uploaded;
-        return View(await media.RecentAsync(60, cancellationToken));
+        return View(new MediaLibraryViewModel(await media.RecentAsync(60, cancellationToken), uploaded));
     }
 
     [HttpPost("")]
@@ -38,6 +38,6 @@ public sealed class MediaController(MediaLibrary media, StaffContext staff) : St
             return RedirectToAction(nameof(Index), new { uploaded = stored.FileName });
         }
 
-        return this.Refusal(result) ?? View(nameof(Index), await media.RecentAsync(60, cancellationToken));
+        return this.Refusal(result) ?? View(nameof(Index), new MediaLibraryViewModel(await media.RecentAsync(60, cancellationToken), null));
     }
 }

@@ -63,6 +63,7 @@ public sealed class NotificationsController(
         var recent = await db.Notifications.AsNoTracking()
             .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
             .Take(Shown)
+            .Select(n => new NotificationListItem(n.Id, n.CreatedAt, n.RecipientEmail, n.Subject, n.State, n.Attempts, n.LastError))
             .ToListAsync(cancellationToken);
         var message = Notices.For(done);
         return new NotificationsViewModel(recent, smtp.Value.IsConfigured ? $"{smtp.Value.Host}:{smtp.Value.Port}" : null, form, message);

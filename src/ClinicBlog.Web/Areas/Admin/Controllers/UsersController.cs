@@ -97,8 +97,6 @@ public sealed class UsersController(StaffAccountService accounts, PostAdminQuery
 
     private async Task<IActionResult> FormAsync(string? id, StaffInput input, CancellationToken cancellationToken)
     {
-        ViewData["Id"] = id;
-        ViewData["Authors"] = await posts.AuthorsAsync(cancellationToken);
-        return View("Edit", input);
+        return View("Edit", new StaffFormViewModel(id, input, await posts.AuthorsAsync(cancellationToken)));
     }
 }

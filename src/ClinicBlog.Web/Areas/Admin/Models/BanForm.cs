@@ -1,3 +1,4 @@
+
 namespace ClinicBlog.Web.Areas.Admin.Models;
 
 /// <summary>The "ban this sender" form.</summary>

@@ -1,3 +1,4 @@
+
 namespace ClinicBlog.Web.Areas.Admin.Models;
 
 public sealed record DataRequestViewModel(DataRequestForm Form, int? Found);

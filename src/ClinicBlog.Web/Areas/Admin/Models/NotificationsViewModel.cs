@@ -2,4 +2,4 @@ using ClinicBlog.Core.Notifications;
 
 namespace ClinicBlog.Web.Areas.Admin.Models;
 
-public sealed record NotificationsViewModel(IReadOnlyList<Notification> Recent, string? SmtpServer, TestMessageForm Form, string? Message);
+public sealed record NotificationsViewModel(IReadOnlyList<NotificationListItem> Recent, string? SmtpServer, TestMessageForm Form, string? Message);

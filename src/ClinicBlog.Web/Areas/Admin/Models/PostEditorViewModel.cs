@@ -12,7 +12,7 @@ public sealed record PostEditorViewModel(
     StaffMember Editor,
     IReadOnlyList<AuthorChoice> Authors,
     IReadOnlyList<RevisionItem> Revisions,
-    IReadOnlyList<MediaFile> Media)
+    IReadOnlyList<MediaListItem> Media)
 {
     public PostForEditing? Saved { get; init; }
 

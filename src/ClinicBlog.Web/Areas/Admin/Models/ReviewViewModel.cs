@@ -1,3 +1,4 @@
+
 namespace ClinicBlog.Web.Areas.Admin.Models;
 
 /// <summary>The reviewer's page, with a message after an action (success) or why nothing happened (problem).</summary>

@@ -1,3 +1,4 @@
+
 namespace ClinicBlog.Web.Areas.Admin.Models;
 
 /// <summary>The "reply as staff" form.</summary>

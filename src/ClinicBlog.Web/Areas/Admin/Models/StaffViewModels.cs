@@ -1,3 +1,4 @@
+
 namespace ClinicBlog.Web.Areas.Admin.Models;
 
 /// <summary>A one-time password, shown once to the Admin who created or reset the account.</summary>

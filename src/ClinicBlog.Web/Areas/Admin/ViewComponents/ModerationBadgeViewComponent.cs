@@ -11,6 +11,6 @@ public sealed class ModerationBadgeViewComponent(ModerationQueueQuery queue, Sta
         var who = await staff.MemberAsync(UserClaimsPrincipal, HttpContext.RequestAborted);
         var counts = await queue.CountsAsync(who, HttpContext.RequestAborted);
         var urgent = await queue.UrgentPendingCountAsync(who, HttpContext.RequestAborted);
-        return View((counts[CommentStatus.Pending], urgent));
+        return View(new Models.ModerationBadgeViewModel(counts[CommentStatus.Pending], urgent));
     }
 }
