@@ -173,8 +173,8 @@ public sealed class ModerationTests(BlogFactory factory) : IClassFixture<BlogFac
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(CommenterBan.DaysMessage, again.QuerySelector("#ban-days-error")!.TextContent);
-        Assert.Equal(days, again.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#ban-days")!.Value);
-        Assert.Equal("abusive", again.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#ban-reason")!.Value);
+        Assert.Equal(days, again.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Days")!.Value);
+        Assert.Equal("abusive", again.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Reason")!.Value);
         Assert.Equal(before, await factory.WithDbAsync(db => db.CommenterBans.CountAsync()));
         Assert.Equal(CommentStatus.Pending, await StatusAsync(id));
     }
@@ -201,7 +201,7 @@ public sealed class ModerationTests(BlogFactory factory) : IClassFixture<BlogFac
             ["Days"] = "30",
         }));
 
-        Assert.NotNull(page.QuerySelector("#reply-body"));
+        Assert.NotNull(page.QuerySelector("textarea#Body[name=Body]"));
         Assert.Null(page.QuerySelector($"form[action='/admin/comments/{id}/ban']"));
         Assert.NotNull(adminForm);
         Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);

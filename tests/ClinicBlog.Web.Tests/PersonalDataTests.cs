@@ -63,7 +63,7 @@ public sealed class PersonalDataTests(PersonalDataTests.Factory factory) : IClas
 
         using var admin = await factory.SignedInAdminAsync();
         var found = await FindAsync(admin, email);
-        using var erased = await admin.SubmitAsync(found.Form("form[action='/admin/privacy/erase']"), new Dictionary<string, string> { ["mode"] = "Anonymise" });
+        using var erased = await admin.SubmitAsync(found.Form("form[action='/admin/privacy/erase']"), new Dictionary<string, string> { ["Mode"] = "Anonymise" });
         Assert.Equal(HttpStatusCode.OK, erased.StatusCode);
         var done = await Html.ParseAsync(erased);
         Assert.Contains("2 comment(s) anonymised", done.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
@@ -101,7 +101,7 @@ public sealed class PersonalDataTests(PersonalDataTests.Factory factory) : IClas
         Assert.Equal(HttpStatusCode.BadRequest, unchosen.StatusCode);
         Assert.Equal("Choose whether to anonymise or delete the comments.", (await Html.ParseAsync(unchosen)).FieldError("Mode"));
 
-        using var deleted = await admin.SubmitAsync(form, new Dictionary<string, string> { ["mode"] = "Delete" });
+        using var deleted = await admin.SubmitAsync(form, new Dictionary<string, string> { ["Mode"] = "Delete" });
         Assert.Contains("1 comment(s) deleted", (await Html.ParseAsync(deleted)).QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
         var ids = await factory.WithDbAsync(db => db.Comments.Where(c => c.Id == gone || c.Id == stays).Select(c => c.Id).ToListAsync());
         Assert.Equal([stays], ids);
@@ -139,11 +139,11 @@ public sealed class PersonalDataTests(PersonalDataTests.Factory factory) : IClas
         var page = await admin.GetDocumentAsync($"/admin/comments/{id}/redact");
         Assert.Contains(text, page.QuerySelector("[data-comment-source]")!.TextContent, StringComparison.Ordinal);
 
-        using var wrong = await admin.SubmitAsync(page.Form("main form.form"), new Dictionary<string, string> { ["passage"] = "555 999 0000" });
+        using var wrong = await admin.SubmitAsync(page.Form("main form.form"), new Dictionary<string, string> { ["Passage"] = "555 999 0000" });
         Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
         var refused = await Html.ParseAsync(wrong);
         Assert.Contains("does not contain those exact words", refused.FieldError("Passage"), StringComparison.Ordinal);
-        Assert.Equal("555 999 0000", refused.QuerySelector("#passage")!.TextContent);
+        Assert.Equal("555 999 0000", refused.QuerySelector("#Passage")!.TextContent);
 
         // The phone number is offered as a one-click removal.
         var suggestion = page.QuerySelectorAll(".redaction-suggestions form").Single();

@@ -1,7 +1,7 @@
 namespace ClinicBlog.Core.Authors;
 
 /// <summary>The author profile form.</summary>
-public sealed class AuthorInput
+public class AuthorInput
 {
     public string? DisplayName { get; set; }
 
@@ -12,4 +12,15 @@ public sealed class AuthorInput
     public string? Bio { get; set; }
 
     public string? Photo { get; set; }
+
+    /// <summary>Takes every field of <paramref name="other"/> (a page's view model extends the form it shows).</summary>
+    public void CopyFrom(AuthorInput other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        DisplayName = other.DisplayName;
+        Slug = other.Slug;
+        Credentials = other.Credentials;
+        Bio = other.Bio;
+        Photo = other.Photo;
+    }
 }

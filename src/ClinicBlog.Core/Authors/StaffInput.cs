@@ -1,7 +1,7 @@
 namespace ClinicBlog.Core.Authors;
 
 /// <summary>The form to create a staff account or change its role and author profile.</summary>
-public sealed class StaffInput
+public class StaffInput
 {
     public string? Email { get; set; }
 
@@ -11,4 +11,14 @@ public sealed class StaffInput
     public int? AuthorId { get; set; }
 
     public string? NewAuthorName { get; set; }
+
+    /// <summary>Takes every field of <paramref name="other"/> (a page's view model extends the form it shows).</summary>
+    public void CopyFrom(StaffInput other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        Email = other.Email;
+        Role = other.Role;
+        AuthorId = other.AuthorId;
+        NewAuthorName = other.NewAuthorName;
+    }
 }

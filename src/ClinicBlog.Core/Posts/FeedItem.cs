@@ -4,6 +4,3 @@ namespace ClinicBlog.Core.Posts;
 public sealed record FeedItem(
     int Id, string Title, string Slug, string? Summary, string BodyHtml, DateTime PublishedAt, DateTime UpdatedAt,
     string AuthorName, string? AuthorCredentials, IReadOnlyList<string> Tags);
-
-/// <summary>A post in the archive or a related-posts list.</summary>
-public sealed record ArchiveEntry(string Title, string Slug, DateTime PublishedAt);

@@ -2,7 +2,7 @@
 namespace ClinicBlog.Core.Posts;
 
 /// <summary>The editor form: everything a post's author or editor can change.</summary>
-public sealed class PostInput
+public class PostInput
 {
     public string? Title { get; set; }
 
@@ -32,4 +32,23 @@ public sealed class PostInput
 
     /// <summary>The version the editor started from; a save against a newer version is a conflict.</summary>
     public Guid ConcurrencyStamp { get; set; }
+
+    /// <summary>Takes every field of <paramref name="other"/> (the editor's view model extends the form it shows).</summary>
+    public void CopyFrom(PostInput other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        Title = other.Title;
+        Slug = other.Slug;
+        Summary = other.Summary;
+        Body = other.Body;
+        Tags = other.Tags;
+        AuthorId = other.AuthorId;
+        ReviewerId = other.ReviewerId;
+        ReviewedAt = other.ReviewedAt;
+        CommentsOpen = other.CommentsOpen;
+        Status = other.Status;
+        PublishAt = other.PublishAt;
+        CoverImage = other.CoverImage;
+        ConcurrencyStamp = other.ConcurrencyStamp;
+    }
 }

@@ -219,7 +219,12 @@ public sealed class AccountSecurityController(
             (code ?? string.Empty).Replace(" ", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal));
 
     private SecurityViewModel Page(StaffUser user, string? message) =>
-        new(new ChangePasswordViewModel(), user.TwoFactorEnabled, options.Value.RequireTwoFactor, message) { MustChangePassword = user.MustChangePassword };
+        new(new ChangePasswordViewModel(), user.TwoFactorEnabled, options.Value.RequireTwoFactor, message)
+        {
+            MustChangePassword = user.MustChangePassword,
+            Off = new TwoFactorConfirmForm(Url.Action(nameof(Disable))!, "Turn off two-factor sign-in", "Turn off"),
+            Reset = new TwoFactorConfirmForm(Url.Action(nameof(ResetKey))!, "Move to a new phone (new key)", "Set up a new key"),
+        };
 
     private TwoFactorSetupViewModel BuildSetup(StaffUser user, string key)
     {

@@ -2,7 +2,7 @@ namespace ClinicBlog.Web.Models;
 
 /// <summary>The comment form as posted. Validation lives in <c>CommentSubmissionService</c>, the one
 /// place that knows the rules; its messages are put next to these fields.</summary>
-public sealed class CommentFormModel
+public class CommentFormModel
 {
     public string? Name { get; set; }
 

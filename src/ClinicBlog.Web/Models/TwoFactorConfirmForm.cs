@@ -1,8 +1,23 @@
 namespace ClinicBlog.Web.Models;
 
-/// <summary>One of the account page's two-factor confirmation forms (turn off, or move to a new key).</summary>
-/// <param name="Prefix">The form's field prefix, which its action binds (<c>Off</c> or <c>Reset</c>).</param>
-/// <param name="Action">Where the form posts.</param>
-/// <param name="Heading">The fieldset's legend.</param>
-/// <param name="Button">The submit button's text.</param>
-public sealed record TwoFactorConfirmForm(string Prefix, string Action, string Heading, string Button);
+/// <summary>One of the account page's two-factor confirmation forms (turn off, or move to a new key): its
+/// fields, and where and how it posts. Rendered with <c>&lt;partial for="Off"&gt;</c>, so the fields carry the
+/// prefix their action binds.</summary>
+public sealed class TwoFactorConfirmForm : TwoFactorConfirmViewModel
+{
+    public TwoFactorConfirmForm(string action, string heading, string button)
+    {
+        Action = action;
+        Heading = heading;
+        Button = button;
+    }
+
+    /// <summary>Where the form posts.</summary>
+    public string Action { get; }
+
+    /// <summary>The fieldset's legend.</summary>
+    public string Heading { get; }
+
+    /// <summary>The submit button's text.</summary>
+    public string Button { get; }
+}

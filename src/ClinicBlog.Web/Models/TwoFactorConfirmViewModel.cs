@@ -4,7 +4,7 @@ namespace ClinicBlog.Web.Models;
 
 /// <summary>Proof that the person at the keyboard owns the account, asked before two-factor sign-in is
 /// turned off or moved to a new key: a stolen session alone cannot do either.</summary>
-public sealed class TwoFactorConfirmViewModel
+public class TwoFactorConfirmViewModel
 {
     [Required(ErrorMessage = "Enter your current password.")]
     [DataType(DataType.Password)]

@@ -176,7 +176,7 @@ public sealed class CommentsController(
         new(comment, options.Value.EffectiveCannedReplies, reply)
         {
             CanBan = StaffPermissions.ActsOnEverything(await staff.MemberAsync(User, cancellationToken)),
-            Ban = ban,
+            Ban = new BanFormViewModel(comment.Id, ban),
         };
 
     private async Task<IActionResult> ActAsync(string? action, int[] ids, string? status, CancellationToken cancellationToken)

@@ -82,7 +82,9 @@ public sealed class PostsController(
         var message = done == Notices.PostSaved && saved.PendingRevisionId is not null
             ? "Saved as changes awaiting review: readers see the published text until a reviewer signs the changes off and they are published."
             : Notices.For(done);
-        return View(page with { Saved = saved, Message = message });
+        page.Saved = saved;
+        page.Message = message;
+        return View(page);
     }
 
     [HttpPost("{id:int}/edit")]
@@ -149,7 +151,9 @@ public sealed class PostsController(
             }
 
             var page = await EditorPageAsync(id, input, editor, cancellationToken);
-            return View("Edit", page with { Saved = saved, Preview = await PreviewAsync(input, page.Authors) });
+            page.Saved = saved;
+            page.Preview = await PreviewAsync(input, page.Authors);
+            return View("Edit", page);
         }
 
         var result = await editing.SaveAsync(editor, id, input, cancellationToken);
@@ -167,11 +171,14 @@ public sealed class PostsController(
         if (result.Kind == ResultKind.Conflict && await posts.ConflictAsync(id!.Value, cancellationToken) is { } conflict)
         {
             // Keep the other version's stamp: saving again (after merging) knowingly replaces it.
-            input.ConcurrencyStamp = conflict.ConcurrencyStamp;
-            return View("Edit", again with { Conflict = conflict, Saved = await posts.FindAsync(id.Value, cancellationToken) });
+            again.ConcurrencyStamp = conflict.ConcurrencyStamp;
+            again.Conflict = conflict;
+            again.Saved = await posts.FindAsync(id.Value, cancellationToken);
+            return View("Edit", again);
         }
 
-        return View("Edit", again with { Saved = id is null ? null : await posts.FindAsync(id.Value, cancellationToken) });
+        again.Saved = id is null ? null : await posts.FindAsync(id.Value, cancellationToken);
+        return View("Edit", again);
     }
 
     private async Task<PostEditorViewModel> EditorPageAsync(int? id, PostInput input, StaffMember editor, CancellationToken cancellationToken) =>

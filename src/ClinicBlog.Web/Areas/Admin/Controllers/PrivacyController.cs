@@ -70,7 +70,7 @@ public sealed class PrivacyController(CommenterPersonalData data, StaffContext s
         {
             return Refused(form, ModelState.GetFieldValidationState(nameof(form.Email)) == ModelValidationState.Valid
                 ? await data.CountAsync(form.Email!, cancellationToken)
-                : null);
+                : null, mode);
         }
 
         var me = await staff.MemberAsync(User, cancellationToken);
@@ -79,9 +79,9 @@ public sealed class PrivacyController(CommenterPersonalData data, StaffContext s
     }
 
     /// <summary>The form again, with the messages next to the fields and what was typed kept.</summary>
-    private ViewResult Refused(DataRequestForm form, int? found)
+    private ViewResult Refused(DataRequestForm form, int? found, string? mode = null)
     {
         Response.StatusCode = StatusCodes.Status400BadRequest;
-        return View(nameof(Index), new DataRequestViewModel(form, found));
+        return View(nameof(Index), new DataRequestViewModel(form, found, mode));
     }
 }

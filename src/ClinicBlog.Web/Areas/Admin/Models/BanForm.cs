@@ -2,7 +2,7 @@
 namespace ClinicBlog.Web.Areas.Admin.Models;
 
 /// <summary>The "ban this sender" form.</summary>
-public sealed class BanForm
+public class BanForm
 {
     public string? Reason { get; set; }
 

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace ClinicBlog.Web.Areas.Admin.Models;
 
-public sealed class DataRequestForm
+public class DataRequestForm
 {
     [Required(ErrorMessage = "Enter the email address the commenter used.")]
     [EmailAddress(ErrorMessage = "Enter an email address such as name@example.org.")]

@@ -5,24 +5,40 @@ using ClinicBlog.Web.Models;
 
 namespace ClinicBlog.Web.Areas.Admin.Models;
 
-/// <summary>Everything the post editor page shows.</summary>
-public sealed record PostEditorViewModel(
-    int? Id,
-    PostInput Input,
-    StaffMember Editor,
-    IReadOnlyList<AuthorChoice> Authors,
-    IReadOnlyList<RevisionItem> Revisions,
-    IReadOnlyList<MediaListItem> Media)
+/// <summary>Everything the post editor page shows: the fields as typed (so <c>asp-for</c> names them as the
+/// form posts them) and what surrounds them.</summary>
+public sealed class PostEditorViewModel : PostInput
 {
-    public PostForEditing? Saved { get; init; }
+    public PostEditorViewModel(
+        int? id, PostInput input, StaffMember editor, IReadOnlyList<AuthorChoice> authors, IReadOnlyList<RevisionItem> revisions, IReadOnlyList<MediaListItem> media)
+    {
+        CopyFrom(input);
+        Id = id;
+        Editor = editor;
+        Authors = authors;
+        Revisions = revisions;
+        Media = media;
+    }
+
+    public int? Id { get; }
+
+    public StaffMember Editor { get; }
+
+    public IReadOnlyList<AuthorChoice> Authors { get; }
+
+    public IReadOnlyList<RevisionItem> Revisions { get; }
+
+    public IReadOnlyList<MediaListItem> Media { get; }
+
+    public PostForEditing? Saved { get; set; }
 
     /// <summary>The post rendered as readers would see it, when Preview was pressed.</summary>
-    public PostPageViewModel? Preview { get; init; }
+    public PostPageViewModel? Preview { get; set; }
 
     /// <summary>The other version, when someone else saved first.</summary>
-    public PostConflict? Conflict { get; init; }
+    public PostConflict? Conflict { get; set; }
 
-    public string? Message { get; init; }
+    public string? Message { get; set; }
 
     /// <summary>Clinicians whose sign-off an editor records: with credentials and without a staff account
     /// (those with one sign off themselves, on the review page).</summary>

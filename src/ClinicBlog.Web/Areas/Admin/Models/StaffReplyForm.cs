@@ -2,7 +2,7 @@
 namespace ClinicBlog.Web.Areas.Admin.Models;
 
 /// <summary>The "reply as staff" form.</summary>
-public sealed class StaffReplyForm
+public class StaffReplyForm
 {
     public string? Body { get; set; }
 

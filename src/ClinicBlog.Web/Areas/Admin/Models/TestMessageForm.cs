@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace ClinicBlog.Web.Areas.Admin.Models;
 
-public sealed class TestMessageForm
+public class TestMessageForm
 {
     [Required(ErrorMessage = "Enter the address to send the test message to.")]
     [EmailAddress(ErrorMessage = "Enter an email address such as name@example.org.")]
