@@ -30,7 +30,7 @@ public sealed class CommentBrowserTests(LiveBlog blog) : IClassFixture<LiveBlog>
         await staff.GetByLabel("Password").FillAsync(LiveBlog.AdminPassword);
         await staff.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await staff.WaitForURLAsync("**/admin");
-        var commentsLink = staff.Locator("header nav a[href='/admin/comments']");
+        var commentsLink = staff.Locator("nav.staff-nav-sidebar a[href='/admin/comments']");
         Assert.Equal("Comments 1 waiting", System.Text.RegularExpressions.Regex.Replace(await commentsLink.TextContentAsync() ?? "", @"\s+", " ").Trim());
         await commentsLink.ClickAsync();
         var row = staff.Locator(".queue-item", new() { HasText = "Browser Reader" });

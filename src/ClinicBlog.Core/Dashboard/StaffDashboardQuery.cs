@@ -36,4 +36,19 @@ public sealed class StaffDashboardQuery(BlogDbContext db, CommentModerationServi
             ChangesAwaitingReview = changes,
         };
     }
+
+    /// <summary>The counts the staff navigation shows on every staff page: two small indexed queries.</summary>
+    public async Task<StaffWaitingWork> WaitingAsync(StaffMember who, CancellationToken cancellationToken)
+    {
+        var waiting = await moderation.Scope(who).Where(c => c.Status == CommentStatus.Pending)
+            .GroupBy(c => c.IsUrgent)
+            .Select(g => new { Urgent = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var everyPost = StaffPermissions.ReadsEveryPost(who);
+        var posts = await db.Posts.CountAsync(
+            p => (everyPost || p.AuthorId == who.AuthorId)
+                 && (p.PendingRevisionId != null || (p.SubmittedAt != null && p.Status == PostStatus.Draft)),
+            cancellationToken);
+        return new StaffWaitingWork(waiting.Sum(w => w.Count), waiting.Where(w => w.Urgent).Sum(w => w.Count), posts);
+    }
 }

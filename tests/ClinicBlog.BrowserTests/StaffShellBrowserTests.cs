@@ -1,0 +1,104 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace ClinicBlog.BrowserTests;
+
+/// <summary>The staff shell as people use it: a sidebar on a desktop, a menu that opens on a phone (no
+/// JavaScript), the current section marked, and no axe violations in light and dark at both sizes.</summary>
+[Trait("Category", "Slow")]
+public sealed class StaffShellBrowserTests(LiveBlog blog) : IClassFixture<LiveBlog>
+{
+    [Theory]
+    [InlineData(1280, "light")]
+    [InlineData(1280, "dark")]
+    [InlineData(320, "light")]
+    [InlineData(320, "dark")]
+    public async Task Staff_pages_have_no_axe_violations(int width, string scheme)
+    {
+        var page = await SignedInPageAsync(width, scheme);
+        foreach (var path in new[] { "/admin", "/admin/posts", "/admin/posts/new", "/admin/comments", "/account/security" })
+        {
+            await page.GotoAsync(path);
+            var results = await page.RunAxe(new AxeRunOptions
+            {
+                RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
+            });
+            var problems = results.Violations.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}");
+            Assert.True(results.Violations.Length == 0, $"{path} at {width}px ({scheme}): " + string.Join("\n", problems));
+        }
+
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_desktop_shows_the_sidebar_with_the_current_section_marked()
+    {
+        var page = await SignedInPageAsync(1280, "light");
+        await page.GotoAsync("/admin/posts/new");
+        var sidebar = page.Locator("nav.staff-nav-sidebar");
+
+        Assert.True(await sidebar.IsVisibleAsync());
+        Assert.False(await page.Locator("details.staff-menu").IsVisibleAsync());
+        Assert.Equal(["Start", "Write", "Community", "Team", "Site", "Me"], (await sidebar.Locator(".staff-nav-heading").AllTextContentsAsync()).Select(t => t.Trim()));
+        Assert.Equal("page", await sidebar.GetByRole(AriaRole.Link, new() { Name = "Posts" }).GetAttributeAsync("aria-current"));
+        Assert.Null(await sidebar.GetByRole(AriaRole.Link, new() { Name = "Dashboard" }).GetAttributeAsync("aria-current"));
+        await LiveBlog.SaveScreenshotAsync(page, "staff-shell.png");
+
+        await sidebar.GetByRole(AriaRole.Link, new() { Name = "Comments" }).ClickAsync();
+        await page.WaitForURLAsync("**/admin/comments");
+        Assert.Equal("page", await sidebar.GetByRole(AriaRole.Link, new() { Name = "Comments" }).GetAttributeAsync("aria-current"));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_phone_opens_the_menu_with_the_keyboard_and_without_javascript()
+    {
+        var context = await blog.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = blog.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 320, Height = 700 },
+            JavaScriptEnabled = false,
+        });
+        context.SetDefaultTimeout(60_000);
+        var page = await context.NewPageAsync();
+        await SignInAsync(page);
+        var menu = page.Locator("details.staff-menu");
+
+        Assert.False(await page.Locator("nav.staff-nav-sidebar").IsVisibleAsync());
+        Assert.False(await menu.GetByRole(AriaRole.Link, new() { Name = "Posts" }).IsVisibleAsync());
+        await menu.Locator("summary").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        Assert.True(await menu.GetByRole(AriaRole.Link, new() { Name = "Posts" }).IsVisibleAsync());
+        var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(width <= 320, $"the page scrolls sideways at 320 px ({width} px wide)");
+        await LiveBlog.SaveScreenshotAsync(page, "staff-menu-phone.png");
+
+        await menu.GetByRole(AriaRole.Link, new() { Name = "Posts" }).ClickAsync();
+        await page.WaitForURLAsync("**/admin/posts");
+        await context.CloseAsync();
+    }
+
+    private async Task<IPage> SignedInPageAsync(int width, string scheme)
+    {
+        var context = await blog.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = blog.BaseAddress.ToString(),
+            ColorScheme = scheme == "dark" ? ColorScheme.Dark : ColorScheme.Light,
+            ViewportSize = new ViewportSize { Width = width, Height = 800 },
+        });
+        context.SetDefaultTimeout(60_000);
+        var page = await context.NewPageAsync();
+        await SignInAsync(page);
+        return page;
+    }
+
+    private static async Task SignInAsync(IPage page)
+    {
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("Email").FillAsync(LiveBlog.AdminEmail);
+        await page.GetByLabel("Password").FillAsync(LiveBlog.AdminPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync("**/admin");
+    }
+}
