@@ -13,4 +13,9 @@ public sealed class PostOptions
     /// <summary>Months after a review when the post is due to be reviewed again.</summary>
     [Range(1, 120)]
     public int ReviewIntervalMonths { get; set; } = 12;
+
+    /// <summary>The reading grade the editor's preview aims at (Flesch–Kincaid; patient-education guidance
+    /// asks for grade 8 or below). Above it the preview warns; it never blocks publishing.</summary>
+    [Range(1, 20)]
+    public int TargetReadingGrade { get; set; } = 8;
 }

@@ -23,6 +23,7 @@ public sealed class PostsController(
     StaffContext staff,
     IAuthorizationService authorization,
     IOptions<BlogOptions> blogOptions,
+    IOptions<PostOptions> postOptions,
     TimeProvider clock) : StaffController
 {
     private const int PageSize = 20;
@@ -153,6 +154,8 @@ public sealed class PostsController(
             var page = await EditorPageAsync(id, input, editor, cancellationToken);
             page.Saved = saved;
             page.Preview = await PreviewAsync(input, page.Authors);
+            page.Readability = Readability.Analyze(page.Preview.Post.BodyHtml);
+            page.TargetReadingGrade = postOptions.Value.TargetReadingGrade;
             return View("Edit", page);
         }
 

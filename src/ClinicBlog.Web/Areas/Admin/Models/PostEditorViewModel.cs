@@ -1,3 +1,4 @@
+using ClinicBlog.Core.Content;
 using ClinicBlog.Core.Media;
 using ClinicBlog.Core.Posts;
 using ClinicBlog.Core.Security;
@@ -39,6 +40,11 @@ public sealed class PostEditorViewModel : PostInput
     public PostConflict? Conflict { get; set; }
 
     public string? Message { get; set; }
+
+    /// <summary>How hard the previewed text is to read, with the grade it should stay at or below.</summary>
+    public ReadabilityReport? Readability { get; set; }
+
+    public int TargetReadingGrade { get; set; }
 
     /// <summary>Clinicians whose sign-off an editor records: with credentials and without a staff account
     /// (those with one sign off themselves, on the review page).</summary>
