@@ -9,7 +9,7 @@ RUN dotnet publish src/ClinicBlog.Web/ClinicBlog.Web.csproj -c Release --use-cur
 # Runtime stage: the ASP.NET Core runtime, the app, curl for the health check, a non-root user.
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends curl \
+    && apt-get install -y --no-install-recommends curl tzdata \
     && rm -rf /var/lib/apt/lists/* \
     && mkdir -p /data && chown "$APP_UID" /data
 WORKDIR /app

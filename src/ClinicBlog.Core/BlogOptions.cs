@@ -28,6 +28,11 @@ public sealed class BlogOptions : IValidatableObject
     /// <summary><see cref="BaseUrl"/> as an absolute address, or null when it is not set.</summary>
     public Uri? PublicAddress => Uri.TryCreate(BaseUrl?.Trim(), UriKind.Absolute, out var uri) ? uri : null;
 
+    /// <summary>The clinic's time zone (an IANA name such as <c>Europe/London</c> or <c>America/Chicago</c>):
+    /// staff enter and see publish times in it, and reader pages show dates in it. Times are stored in UTC.</summary>
+    [Required]
+    public string TimeZone { get; set; } = "UTC";
+
     /// <summary>Who publishes the blog, for structured data (JSON-LD) and feeds.</summary>
     [Required, StringLength(120)]
     public string Publisher { get; set; } = "The Clinic";

@@ -15,8 +15,10 @@ internal static class DataSetup
         builder.Services.AddOptions<BlogOptions>()
             .BindConfiguration(BlogOptions.Section)
             .ValidateDataAnnotations()
+            .Validate(o => ClinicTime.TryFindZone(o.TimeZone, out _), "Blog:TimeZone must be an IANA time zone name such as Europe/London or America/Chicago.")
             .ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ClinicTime>();
 
         var dataDirectory = ResolveDataDirectory(builder);
         var connectionString = builder.Configuration.GetConnectionString("Blog");

@@ -24,6 +24,7 @@ public sealed class PostsController(
     IAuthorizationService authorization,
     IOptions<BlogOptions> blogOptions,
     IOptions<PostOptions> postOptions,
+    ClinicTime clinicTime,
     TimeProvider clock) : StaffController
 {
     private const int PageSize = 20;
@@ -132,7 +133,8 @@ public sealed class PostsController(
     private async Task<IActionResult> SaveAsync(int? id, PostInput input, string? intent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        input.PublishAt = AsUtc(input.PublishAt);
+        // Typed on the clinic's clock (Blog:TimeZone); stored in UTC.
+        input.PublishAt = input.PublishAt is { } publishAt ? clinicTime.ToUtc(publishAt) : null;
         input.ReviewedAt = AsUtc(input.ReviewedAt);
         var editor = await staff.MemberAsync(User, cancellationToken);
         ModelState.Clear();
