@@ -516,6 +516,55 @@ namespace ClinicBlog.Migrations.Migrations
                     b.ToTable("Posts");
                 });
 
+            modelBuilder.Entity("ClinicBlog.Core.Posts.PostAutosave", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .HasMaxLength(200000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CoverImage")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tags")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PostId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("PostAutosaves");
+                });
+
             modelBuilder.Entity("ClinicBlog.Core.Posts.PostRevision", b =>
                 {
                     b.Property<int>("Id")
@@ -818,6 +867,17 @@ namespace ClinicBlog.Migrations.Migrations
                     b.Navigation("Author");
 
                     b.Navigation("Reviewer");
+                });
+
+            modelBuilder.Entity("ClinicBlog.Core.Posts.PostAutosave", b =>
+                {
+                    b.HasOne("ClinicBlog.Core.Posts.Post", "Post")
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Post");
                 });
 
             modelBuilder.Entity("ClinicBlog.Core.Posts.PostRevision", b =>

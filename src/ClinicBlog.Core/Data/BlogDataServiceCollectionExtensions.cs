@@ -39,6 +39,7 @@ public static class BlogDataServiceCollectionExtensions
         services.AddScoped<ModerationQueueQuery>();
         services.AddScoped<PostContentWriter>();
         services.AddScoped<PostEditorService>();
+        services.AddScoped<PostAutosaveService>();
         services.AddScoped<Reviews.PostReviewService>();
         services.AddScoped<PostAdminQuery>();
         services.AddScoped<Media.MediaLibrary>();

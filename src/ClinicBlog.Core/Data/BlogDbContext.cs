@@ -24,6 +24,8 @@ public class BlogDbContext(DbContextOptions<BlogDbContext> options) : IdentityDb
 
     public DbSet<PostRevision> PostRevisions => Set<PostRevision>();
 
+    public DbSet<PostAutosave> PostAutosaves => Set<PostAutosave>();
+
     public DbSet<Media.MediaFile> MediaFiles => Set<Media.MediaFile>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

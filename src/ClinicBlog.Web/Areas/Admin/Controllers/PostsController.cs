@@ -1,3 +1,4 @@
+using System.Globalization;
 using ClinicBlog.Core;
 using ClinicBlog.Core.Comments;
 using ClinicBlog.Core.Content;
@@ -17,6 +18,7 @@ namespace ClinicBlog.Web.Areas.Admin.Controllers;
 [Route("admin/posts")]
 public sealed class PostsController(
     PostEditorService editing,
+    PostAutosaveService autosaves,
     PostAdminQuery posts,
     MediaLibrary media,
     MarkdownRenderer renderer,
@@ -66,7 +68,7 @@ public sealed class PostsController(
         SaveAsync(null, input, intent, cancellationToken);
 
     [HttpGet("{id:int}/edit")]
-    public async Task<IActionResult> Edit(int id, [FromQuery] string? done, CancellationToken cancellationToken)
+    public async Task<IActionResult> Edit(int id, [FromQuery] string? done, [FromQuery] string? restore, CancellationToken cancellationToken)
     {
         var editor = await staff.MemberAsync(User, cancellationToken);
         var saved = await posts.FindAsync(id, cancellationToken);
@@ -80,7 +82,10 @@ public sealed class PostsController(
             return Forbid();
         }
 
-        var page = await EditorPageAsync(id, saved.Input, editor, cancellationToken);
+        var autosave = await autosaves.NewerThanSavedAsync(editor, id, cancellationToken);
+        var page = await EditorPageAsync(id, restore == "autosave" && autosave is not null ? Restored(saved.Input, autosave) : saved.Input, editor, cancellationToken);
+        page.Autosave = restore == "autosave" ? null : autosave;
+        page.OthersEditing = await autosaves.OthersEditingAsync(editor, id, cancellationToken);
         var message = done == Notices.PostSaved && saved.PendingRevisionId is not null
             ? "Saved as changes awaiting review: readers see the published text until a reviewer signs the changes off and they are published."
             : Notices.For(done);
@@ -92,6 +97,24 @@ public sealed class PostsController(
     [HttpPost("{id:int}/edit")]
     public Task<IActionResult> Edit(int id, [FromForm] PostInput input, [FromForm] string? intent, CancellationToken cancellationToken) =>
         SaveAsync(id, input, intent, cancellationToken);
+
+    /// <summary>The editor's autosave (its script posts the form every few seconds of idle typing): keeps
+    /// the typed text for this staff member only; the post, its pending changes and its review stay as they are.</summary>
+    [HttpPost("{id:int}/autosave")]
+    public async Task<IActionResult> Autosave(int id, [FromForm] PostInput input, CancellationToken cancellationToken)
+    {
+        var result = await autosaves.SaveAsync(await staff.MemberAsync(User, cancellationToken), id, input, cancellationToken);
+        return result.Value is { } receipt
+            ? Json(new { saved = "Saved · " + clinicTime.ToLocal(receipt.SavedAt).ToString("HH:mm", CultureInfo.InvariantCulture), others = receipt.OthersEditing })
+            : this.Answer(result, () => NoContent());
+    }
+
+    [HttpPost("{id:int}/autosave/discard")]
+    public async Task<IActionResult> DiscardAutosave(int id, CancellationToken cancellationToken)
+    {
+        await autosaves.DiscardAsync(await staff.MemberAsync(User, cancellationToken), id, cancellationToken);
+        return RedirectToAction(nameof(Edit), new { id });
+    }
 
     [HttpPost("{id:int}/submit")]
     public async Task<IActionResult> Submit(int id, CancellationToken cancellationToken)
@@ -164,6 +187,8 @@ public sealed class PostsController(
         var result = await editing.SaveAsync(editor, id, input, cancellationToken);
         if (result.Succeeded)
         {
+            // Saved: the autosave of this editor is no longer ahead of the post.
+            await autosaves.DiscardAsync(editor, result.Value, cancellationToken);
             return RedirectToAction(nameof(Edit), new { id = result.Value, done = Notices.PostSaved });
         }
 
@@ -184,6 +209,20 @@ public sealed class PostsController(
 
         again.Saved = id is null ? null : await posts.FindAsync(id.Value, cancellationToken);
         return View("Edit", again);
+    }
+
+    /// <summary>The saved post's settings with the text fields of an autosave.</summary>
+    private static PostInput Restored(PostInput saved, PostAutosave autosave)
+    {
+        var input = new PostInput();
+        input.CopyFrom(saved);
+        input.Title = autosave.Title;
+        input.Slug = autosave.Slug;
+        input.Summary = autosave.Summary;
+        input.Body = autosave.Body;
+        input.Tags = autosave.Tags;
+        input.CoverImage = autosave.CoverImage;
+        return input;
     }
 
     private async Task<PostEditorViewModel> EditorPageAsync(int? id, PostInput input, StaffMember editor, CancellationToken cancellationToken) =>

@@ -46,6 +46,12 @@ public sealed class PostEditorViewModel : PostInput
 
     public int TargetReadingGrade { get; set; }
 
+    /// <summary>This member's autosave, newer than the post's last save: the page offers to restore it.</summary>
+    public PostAutosave? Autosave { get; set; }
+
+    /// <summary>Other staff with this post open now (their autosaves say so).</summary>
+    public IReadOnlyList<string> OthersEditing { get; set; } = [];
+
     /// <summary>Clinicians whose sign-off an editor records: with credentials and without a staff account
     /// (those with one sign off themselves, on the review page).</summary>
     public IEnumerable<AuthorChoice> Reviewers => Authors.Where(a => !string.IsNullOrWhiteSpace(a.Credentials) && !a.HasLogin);
