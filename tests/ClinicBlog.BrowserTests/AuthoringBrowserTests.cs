@@ -44,7 +44,7 @@ public sealed class AuthoringBrowserTests(LiveBlog blog) : IClassFixture<LiveBlo
         await staff.GetByLabel("Status").SelectOptionAsync("Published");
         await staff.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
         await staff.WaitForURLAsync("**/edit?done=saved");
-        Assert.Equal("Saved.", await staff.Locator("[role=status]").InnerTextAsync());
+        Assert.Equal("Saved.", await staff.Locator(".notice-success[role=status]").InnerTextAsync());
 
         var (reader, readerProblems) = await blog.NewPageAsync(width: 375, height: 812);
         await reader.GotoAsync("/");
