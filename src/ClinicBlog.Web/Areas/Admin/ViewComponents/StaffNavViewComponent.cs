@@ -9,8 +9,7 @@ namespace ClinicBlog.Web.Areas.Admin.ViewComponents;
 /// this member may open, the current section marked and the work waiting counted.</summary>
 public sealed class StaffNavViewComponent(StaffDashboardQuery dashboard, StaffContext staff) : ViewComponent
 {
-    /// <param name="idPrefix">Keeps the ids of the two copies (sidebar and phone menu) apart.</param>
-    public async Task<IViewComponentResult> InvokeAsync(string idPrefix)
+    public async Task<IViewComponentResult> InvokeAsync()
     {
         var who = await staff.MemberAsync(UserClaimsPrincipal, HttpContext.RequestAborted);
         var waiting = await dashboard.WaitingAsync(who, HttpContext.RequestAborted);
@@ -33,6 +32,6 @@ public sealed class StaffNavViewComponent(StaffDashboardQuery dashboard, StaffCo
         }
 
         groups.Add(new("Me", [Item("Account security", "AccountSecurity", area: ""), Item("My notifications", "AccountNotifications", area: "")]));
-        return View(new StaffNavViewModel(idPrefix, groups));
+        return View(new StaffNavViewModel("nav", groups));
     }
 }
