@@ -326,6 +326,13 @@ namespace ClinicBlog.Migrations.Migrations
                     b.Property<string>("UploadedById")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("VariantWidths")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
                     b.Property<int>("Width")
                         .HasColumnType("INTEGER");
 
@@ -434,6 +441,10 @@ namespace ClinicBlog.Migrations.Migrations
 
                     b.Property<int?>("CoverImageHeight")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("CoverImageVariantWidths")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("CoverImageWidth")
                         .HasColumnType("INTEGER");

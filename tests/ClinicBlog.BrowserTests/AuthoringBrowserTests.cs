@@ -29,7 +29,7 @@ public sealed class AuthoringBrowserTests(LiveBlog blog) : IClassFixture<LiveBlo
 
         await staff.GetByLabel("Title", new() { Exact = true }).FillAsync("Managing Winter Blues");
         await staff.GetByLabel("Summary").FillAsync("Light, sleep and when to ask for help.");
-        await staff.GetByLabel("Text (Markdown)").FillAsync("## Light therapy\n\n- morning light\n- a regular sleep schedule\n\nTalk to your clinician.");
+        await MarkdownEditor.ReplaceTextAsync(staff, "## Light therapy\n\n- morning light\n- a regular sleep schedule\n\nTalk to your clinician.");
         await staff.GetByLabel("Tags").FillAsync("Depression, Seasons");
         await staff.GetByLabel("Medical reviewer").SelectOptionAsync(new SelectOptionValue { Label = "Dr Browser Reviewer, MD" });
         await staff.GetByLabel("Review date").FillAsync(DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));

@@ -23,7 +23,7 @@ public sealed class AutosaveBrowserTests(LiveBlog blog) : IClassFixture<LiveBlog
         var id = await DraftIdAsync();
 
         await page.GotoAsync($"/admin/posts/{id}/edit");
-        await page.Locator("#Body").FocusAsync();
+        await MarkdownEditor.Text(page).FocusAsync();
         await page.Keyboard.PressAsync("Control+End");
         await page.Keyboard.TypeAsync(" Aftercare: rest for the day.");
         await Assertions.Expect(page.Locator("[data-autosave-status]")).ToContainTextAsync("Saved · ", new() { Timeout = 30_000 });
@@ -32,7 +32,7 @@ public sealed class AutosaveBrowserTests(LiveBlog blog) : IClassFixture<LiveBlog
         var reopened = await page.Context.NewPageAsync();
         await reopened.GotoAsync($"/admin/posts/{id}/edit");
         await reopened.Locator("[data-autosave-offer]").GetByRole(AriaRole.Link, new() { Name = "Restore them" }).ClickAsync();
-        Assert.Equal("Before. Aftercare: rest for the day.", await reopened.Locator("#Body").InputValueAsync());
+        Assert.Equal("Before. Aftercare: rest for the day.", await MarkdownEditor.ValueAsync(reopened));
         await reopened.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await reopened.WaitForURLAsync("**/edit?done=saved");
         Assert.Empty(problems);

@@ -74,7 +74,7 @@ public sealed class LiveBlog : WebApplicationFactory<Program>, IAsyncLifetime
         {
             if (message.Type is "error" or "warning")
             {
-                problems.Add($"console {message.Type}: {message.Text}");
+                problems.Add($"console {message.Type}: {message.Text} at {message.Location}");
             }
         };
         page.PageError += (_, error) => problems.Add("page error: " + error);

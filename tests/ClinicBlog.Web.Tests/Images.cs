@@ -46,6 +46,14 @@ public static class Images
         return file.ToArray();
     }
 
+    /// <summary>A JPEG (with a JFIF header) given an EXIF orientation, as a camera held sideways writes it.</summary>
+    public static byte[] WithOrientation(byte[] jpeg, int orientation)
+    {
+        ArgumentNullException.ThrowIfNull(jpeg);
+        var jfifEnd = 2 + 2 + BinaryPrimitives.ReadUInt16BigEndian(jpeg.AsSpan(4));
+        return [.. jpeg.AsSpan(0, jfifEnd), .. Segment(0xE1, [.. "Exif\0\0"u8, .. ExifWithGps(orientation)]), .. jpeg.AsSpan(jfifEnd)];
+    }
+
     /// <summary><see cref="TinyPng"/> with EXIF (GPS), a text comment and XMP in an iTXt chunk.</summary>
     public static byte[] PngWithLocation()
     {

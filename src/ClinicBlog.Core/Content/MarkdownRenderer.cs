@@ -1,3 +1,4 @@
+using ClinicBlog.Core.Media;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
@@ -22,9 +23,55 @@ public sealed partial class MarkdownRenderer
     private readonly HtmlSanitizer _postSanitizer = CreatePostSanitizer();
     private readonly HtmlSanitizer _commentSanitizer = CreateCommentSanitizer();
 
-    /// <summary>Renders a post body (staff-written Markdown, raw HTML allowed but sanitized).</summary>
-    public string RenderPost(string markdown) =>
-        _postSanitizer.Sanitize(WithReferencesHeading(Markdown.ToHtml(markdown ?? string.Empty, PostPipeline)));
+    /// <summary>Renders a post body (staff-written Markdown, raw HTML allowed but sanitized). Uploaded
+    /// images found in <paramref name="images"/> get their size, their smaller copies (<c>srcset</c>,
+    /// <c>sizes</c>) and, after the first, <c>loading="lazy"</c>.</summary>
+    public string RenderPost(string markdown, IReadOnlyDictionary<string, ResponsiveImage>? images = null)
+    {
+        var html = _postSanitizer.Sanitize(WithReferencesHeading(Markdown.ToHtml(markdown ?? string.Empty, PostPipeline)));
+        return html.Contains("<img", StringComparison.Ordinal) ? WithImageSizes(html, images) : html;
+    }
+
+    /// <summary>The file names of the uploaded images (<c>/media/…</c>) a Markdown text refers to.</summary>
+    public static IReadOnlyList<string> MediaFileNames(string? markdown) =>
+        string.IsNullOrEmpty(markdown) ? [] : MediaReference().Matches(markdown).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>Runs on sanitized HTML: every attribute added here comes from the media library's own
+    /// records (generated file names and numbers), never from the text.</summary>
+    private static string WithImageSizes(string html, IReadOnlyDictionary<string, ResponsiveImage>? images)
+    {
+        using var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument("<!doctype html><body>" + html);
+        var first = true;
+        foreach (var img in document.QuerySelectorAll("img"))
+        {
+            // The first image may be in view as the page opens; the rest load as the reader scrolls to them.
+            if (!first)
+            {
+                img.SetAttribute("loading", "lazy");
+            }
+
+            first = false;
+            img.SetAttribute("decoding", "async");
+            var src = img.GetAttribute("src") ?? string.Empty;
+            if (images is null || !src.StartsWith("/media/", StringComparison.Ordinal) || !images.TryGetValue(src["/media/".Length..], out var image))
+            {
+                continue;
+            }
+
+            img.SetAttribute("width", image.Width.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            img.SetAttribute("height", image.Height.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            if (image.Srcset is { } srcset)
+            {
+                img.SetAttribute("srcset", srcset);
+                img.SetAttribute("sizes", ResponsiveImage.Sizes);
+            }
+        }
+
+        return document.Body!.InnerHtml;
+    }
+
+    [GeneratedRegex(@"/media/([0-9a-f]{32}\.(?:jpg|png|webp|gif))", RegexOptions.CultureInvariant)]
+    private static partial Regex MediaReference();
 
     /// <summary>The text a reader sees in rendered, sanitized HTML, as one line: what search indexes and
     /// quotes in its snippets. Footnote back-links (↩) are left out.</summary>

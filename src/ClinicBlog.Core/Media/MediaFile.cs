@@ -19,6 +19,9 @@ public class MediaFile
 
     public int Height { get; set; }
 
+    /// <summary>The widths of the smaller copies made at upload, e.g. "480,960" (<see cref="ImageVariants"/>); empty: none.</summary>
+    public string VariantWidths { get; set; } = string.Empty;
+
     public DateTime CreatedAt { get; set; }
 
     public string? UploadedById { get; set; }

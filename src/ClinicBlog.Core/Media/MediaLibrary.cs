@@ -55,6 +55,13 @@ public sealed class MediaLibrary(BlogDbContext db, MediaStorage storage, IAuditL
         var path = Path.Combine(storage.Directory, fileName);
         await File.WriteAllBytesAsync(path, clean.Bytes, cancellationToken);
 
+        // Smaller copies for phones and narrow columns, beside the original (which is served unchanged).
+        var copies = ImageVariants.Create(clean, info);
+        foreach (var copy in copies)
+        {
+            await File.WriteAllBytesAsync(Path.Combine(storage.Directory, ResponsiveImage.CopyName(fileName, copy.Width)), copy.Bytes, cancellationToken);
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         var file = new MediaFile
         {
@@ -65,6 +72,7 @@ public sealed class MediaLibrary(BlogDbContext db, MediaStorage storage, IAuditL
             // A photo turned a quarter by its orientation shows with its width and height swapped.
             Width = clean.IsTurned ? info.Height : info.Width,
             Height = clean.IsTurned ? info.Width : info.Height,
+            VariantWidths = string.Join(',', copies.Select(c => c.Width.ToString(CultureInfo.InvariantCulture))),
             CreatedAt = now,
             UploadedById = userId,
         };
@@ -76,8 +84,12 @@ public sealed class MediaLibrary(BlogDbContext db, MediaStorage storage, IAuditL
 
     public Task<List<MediaListItem>> RecentAsync(int count, CancellationToken cancellationToken) =>
         db.MediaFiles.AsNoTracking().OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Take(count)
-            .Select(m => new MediaListItem(m.FileName, m.OriginalName, m.Width, m.Height, m.CreatedAt))
+            .Select(m => new MediaListItem(m.FileName, m.OriginalName, m.Width, m.Height, m.CreatedAt, m.VariantWidths))
             .ToListAsync(cancellationToken);
+
+    /// <summary>The uploaded images a Markdown text shows, by file name, with their sizes and copies.</summary>
+    public Task<IReadOnlyDictionary<string, ResponsiveImage>> ImagesInAsync(string? markdown, CancellationToken cancellationToken) =>
+        db.ImagesInAsync(markdown, cancellationToken);
 
     public Task<MediaFile?> FindAsync(string fileName, CancellationToken cancellationToken) =>
         db.MediaFiles.AsNoTracking().SingleOrDefaultAsync(m => m.FileName == fileName, cancellationToken);

@@ -1,3 +1,4 @@
+using ClinicBlog.Core.Media;
 using ClinicBlog.Core.Authors;
 using ClinicBlog.Core.Comments;
 using ClinicBlog.Core.Content;
@@ -86,6 +87,9 @@ public class Post : ITimestamped
 
     public int? CoverImageHeight { get; set; }
 
+    /// <summary>The widths of the cover image's smaller copies, for <c>srcset</c>.</summary>
+    public string? CoverImageVariantWidths { get; set; }
+
     /// <summary>Changed on every save, so two editors cannot silently overwrite each other.</summary>
     public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
 
@@ -100,11 +104,14 @@ public class Post : ITimestamped
 
     /// <summary>Sets the Markdown body and everything derived from it: the sanitized HTML, the text
     /// search indexes and the reading time.</summary>
-    public void SetBody(string markdown, MarkdownRenderer renderer)
+    /// <param name="markdown">The body as written.</param>
+    /// <param name="renderer">The post renderer.</param>
+    /// <param name="images">The uploaded images the body shows, by file name: given their size and smaller copies.</param>
+    public void SetBody(string markdown, MarkdownRenderer renderer, IReadOnlyDictionary<string, ResponsiveImage>? images = null)
     {
         ArgumentNullException.ThrowIfNull(renderer);
         Body = markdown ?? string.Empty;
-        BodyHtml = renderer.RenderPost(Body);
+        BodyHtml = renderer.RenderPost(Body, images);
         SearchText = MarkdownRenderer.VisibleText(BodyHtml);
         ReadingMinutes = ReadingTime.Minutes(Body);
     }

@@ -1,5 +1,6 @@
 using ClinicBlog.Core.Content;
 using ClinicBlog.Core.Data;
+using ClinicBlog.Core.Media;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClinicBlog.Core.Posts;
@@ -34,12 +35,13 @@ public sealed class PostContentWriter(BlogDbContext db, MarkdownRenderer rendere
         post.Title = content.Title;
         post.Slug = content.Slug;
         post.Summary = content.Summary;
-        post.SetBody(content.Body, renderer);
+        post.SetBody(content.Body, renderer, await db.ImagesInAsync(content.Body, cancellationToken));
         var cover = content.CoverImage is null ? null
             : await db.MediaFiles.AsNoTracking().SingleOrDefaultAsync(m => m.FileName == content.CoverImage, cancellationToken);
         post.CoverImage = cover?.FileName;
         post.CoverImageWidth = cover?.Width;
         post.CoverImageHeight = cover?.Height;
+        post.CoverImageVariantWidths = cover?.VariantWidths;
         await ApplyTagsAsync(post, content.Tags, cancellationToken);
         if (textChanges)
         {

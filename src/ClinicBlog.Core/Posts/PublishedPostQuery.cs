@@ -125,7 +125,7 @@ public sealed class PublishedPostQuery(BlogDbContext db, TimeProvider clock)
                 new AuthorByline(p.Author.DisplayName, p.Author.Slug, p.Author.Credentials),
                 new List<TagLink>())
             {
-                Cover = p.CoverImage == null ? null : new CoverImage(p.CoverImage, p.CoverImageWidth ?? 0, p.CoverImageHeight ?? 0),
+                Cover = p.CoverImage == null ? null : new CoverImage(p.CoverImage, p.CoverImageWidth ?? 0, p.CoverImageHeight ?? 0, p.CoverImageVariantWidths),
             })
             .ToListAsync(cancellationToken);
         var tags = await TagsOfAsync(items.Select(i => i.Id).ToList(), cancellationToken);
@@ -175,7 +175,7 @@ public sealed class PublishedPostQuery(BlogDbContext db, TimeProvider clock)
                     new List<TagLink>())
                 {
                     ReviewIsStale = p.ReviewIsStale,
-                    Cover = p.CoverImage == null ? null : new CoverImage(p.CoverImage, p.CoverImageWidth ?? 0, p.CoverImageHeight ?? 0),
+                    Cover = p.CoverImage == null ? null : new CoverImage(p.CoverImage, p.CoverImageWidth ?? 0, p.CoverImageHeight ?? 0, p.CoverImageVariantWidths),
                     // Two counts, so the top-level one is read from the index alone and only replies
                     // (usually few) look at their parent.
                     CommentCount = p.Comments.Count(c => c.Status == Comments.CommentStatus.Approved && c.ParentId == null)

@@ -11,6 +11,7 @@ internal sealed class MediaFileConfiguration : IEntityTypeConfiguration<MediaFil
         builder.Property(m => m.FileName).HasMaxLength(80);
         builder.Property(m => m.OriginalName).HasMaxLength(255);
         builder.Property(m => m.ContentType).HasMaxLength(40);
+        builder.Property(m => m.VariantWidths).HasMaxLength(40).HasDefaultValue(string.Empty);
         builder.HasIndex(m => m.FileName).IsUnique();
         builder.HasIndex(m => m.CreatedAt);
     }

@@ -18,6 +18,7 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         // one to an existing table without rebuilding Posts, which would drop its search triggers.
         builder.Property(p => p.PendingRevisionId);
         builder.Property(p => p.CoverImage).HasMaxLength(80);
+        builder.Property(p => p.CoverImageVariantWidths).HasMaxLength(40);
         builder.HasIndex(p => p.Slug).IsUnique();
         // Serve every reader list (visible posts, newest first) in index order: walking publication
         // time backwards stops after one page. Visibility is two statuses, so an index led by Status

@@ -116,6 +116,20 @@ public sealed class PostsController(
         return RedirectToAction(nameof(Edit), new { id });
     }
 
+    /// <summary>The live preview beside the editor: its script posts the text a moment after typing stops
+    /// and shows the answer, the article body from the public page's renderer and sanitizer with its checks.</summary>
+    [HttpPost("live-preview")]
+    public async Task<IActionResult> LivePreview([FromForm] string? body, CancellationToken cancellationToken)
+    {
+        if (body?.Length > Post.BodyMaxLength)
+        {
+            return StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
+
+        var html = await RenderBodyAsync(body ?? string.Empty, cancellationToken);
+        return PartialView("_LivePreview", new LivePreviewViewModel(HtmlIds.Prefixed(html, "live-"), WritingChecks.Of(html, postOptions.Value.TargetReadingGrade)));
+    }
+
     [HttpPost("{id:int}/submit")]
     public async Task<IActionResult> Submit(int id, CancellationToken cancellationToken)
     {
@@ -179,8 +193,7 @@ public sealed class PostsController(
             var page = await EditorPageAsync(id, input, editor, cancellationToken);
             page.Saved = saved;
             page.Preview = await PreviewAsync(input, page.Authors);
-            page.Readability = Readability.Analyze(page.Preview.Post.BodyHtml);
-            page.TargetReadingGrade = postOptions.Value.TargetReadingGrade;
+            page.Checks = WritingChecks.Of(page.Preview.Post.BodyHtml, postOptions.Value.TargetReadingGrade);
             return View("Edit", page);
         }
 
@@ -242,18 +255,22 @@ public sealed class PostsController(
             .Select(t => new TagLink(t, SlugGenerator.Generate(t))).Where(t => t.Slug.Length > 0).ToList();
         var coverFile = string.IsNullOrWhiteSpace(input.CoverImage) ? null : await media.FindAsync(input.CoverImage.Trim(), HttpContext.RequestAborted);
         var detail = new PostDetail(
-            0, input.Title ?? string.Empty, input.Slug ?? string.Empty, input.Summary, renderer.RenderPost(body),
+            0, input.Title ?? string.Empty, input.Slug ?? string.Empty, input.Summary, await RenderBodyAsync(body, HttpContext.RequestAborted),
             input.PublishAt ?? now, now, ReadingTime.Minutes(body),
             new AuthorByline(author?.DisplayName ?? "Unknown author", author?.Slug ?? string.Empty, author?.Credentials),
             reviewer is null ? null : new AuthorByline(reviewer.DisplayName, reviewer.Slug, reviewer.Credentials),
             input.ReviewedAt, input.CommentsOpen, tags)
         {
-            Cover = coverFile is null ? null : new CoverImage(coverFile.FileName, coverFile.Width, coverFile.Height),
+            Cover = coverFile is null ? null : new CoverImage(coverFile.FileName, coverFile.Width, coverFile.Height, coverFile.VariantWidths),
         };
         var settings = blogOptions.Value;
         return new PostPageViewModel(detail, new CommentThread([], 0), settings.MedicalDisclaimer,
             settings.NeedsCrisisNotice(tags.Select(t => t.Name)) ? settings.CrisisNotice : null);
     }
+
+    /// <summary>The body as the public page will show it, its uploaded images with their sizes and copies.</summary>
+    private async Task<string> RenderBodyAsync(string body, CancellationToken cancellationToken) =>
+        renderer.RenderPost(body, await media.ImagesInAsync(body, cancellationToken));
 
     private static DateTime? AsUtc(DateTime? value) =>
         value is { } v ? (v.Kind == DateTimeKind.Local ? v.ToUniversalTime() : DateTime.SpecifyKind(v, DateTimeKind.Utc)) : null;

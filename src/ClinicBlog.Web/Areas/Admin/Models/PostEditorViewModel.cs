@@ -41,10 +41,8 @@ public sealed class PostEditorViewModel : PostInput
 
     public string? Message { get; set; }
 
-    /// <summary>How hard the previewed text is to read, with the grade it should stay at or below.</summary>
-    public ReadabilityReport? Readability { get; set; }
-
-    public int TargetReadingGrade { get; set; }
+    /// <summary>The previewed text's readability and images without a description.</summary>
+    public WritingChecks? Checks { get; set; }
 
     /// <summary>This member's autosave, newer than the post's last save: the page offers to restore it.</summary>
     public PostAutosave? Autosave { get; set; }
