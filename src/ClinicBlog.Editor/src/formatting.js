@@ -36,7 +36,9 @@ const linePrefix = (prefixFor, pattern) => (view) => {
     const stripped = line.text.match(/^(#{1,6} |> |[-*+] |\d+\. )/);
     return { from: line.from, to: line.from + (stripped ? stripped[0].length : 0), insert: prefixFor(index) };
   });
-  view.dispatch({ changes, scrollIntoView: true, userEvent: "input.format" });
+  const changeSet = state.changes(changes);
+  // A cursor at a line's start moves past the new prefix, ready to type the item.
+  view.dispatch({ changes: changeSet, selection: state.selection.map(changeSet, 1), scrollIntoView: true, userEvent: "input.format" });
   return true;
 };
 
@@ -115,12 +117,12 @@ export const formatting = ({ openImageDialog }) => {
     { name: "bold", label: "B", title: "Bold", keys: "Mod-b", run: wrap("**", "**", "bold text") },
     { name: "italic", label: "I", title: "Italic", keys: "Mod-i", run: wrap("_", "_", "italic text") },
     { name: "heading", label: "H", title: "Heading", keys: "Mod-Alt-2", run: linePrefix(() => "## ", /^#{1,6} /) },
-    { name: "list", label: "• List", title: "Bulleted list", keys: "Mod-Shift-8", run: linePrefix(() => "- ", /^[-*+] /) },
-    { name: "numbered", label: "1. List", title: "Numbered list", keys: "Mod-Shift-7", run: linePrefix((i) => `${i + 1}. `, /^\d+\. /) },
+    { name: "list", label: "• Bulleted", title: "Bulleted list", keys: "Mod-Shift-8", run: linePrefix(() => "- ", /^[-*+] /) },
+    { name: "numbered", label: "Numbered", title: "Numbered list", keys: "Mod-Shift-7", run: linePrefix((i) => `${i + 1}. `, /^\d+\. /) },
     { name: "link", label: "Link", title: "Link", keys: "Mod-k", run: link },
     { name: "quote", label: "“ Quote", title: "Quote", keys: "Mod-Shift-9", run: linePrefix(() => "> ", /^> /) },
     { name: "table", label: "Table", title: "Table", keys: "Mod-Alt-t", run: table },
-    { name: "reference", label: "Ref", title: "Reference (footnote)", keys: "Mod-Alt-r", run: reference },
+    { name: "reference", label: "Reference", title: "Reference (footnote)", keys: "Mod-Alt-r", run: reference },
     { name: "image", label: "Image", title: "Image", keys: "Mod-Alt-i", run: () => { openImageDialog(null); return true; } },
   ];
   return {
