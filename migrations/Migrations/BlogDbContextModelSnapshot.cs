@@ -541,7 +541,7 @@ namespace ClinicBlog.Migrations.Migrations
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("PostId")
+                    b.Property<int?>("PostId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("SavedAt")
@@ -885,8 +885,7 @@ namespace ClinicBlog.Migrations.Migrations
                     b.HasOne("ClinicBlog.Core.Posts.Post", "Post")
                         .WithMany()
                         .HasForeignKey("PostId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.Navigation("Post");
                 });

@@ -54,26 +54,25 @@ public sealed class EditorBrowserTests(LiveBlog blog) : IClassFixture<LiveBlog>
         Assert.Matches(@"!\[A clean, dry dressing over an IV site\]\(/media/[0-9a-f]{32}\.png\)", await MarkdownEditor.ValueAsync(page));
         await LiveBlog.SaveScreenshotAsync(page, "editor.png");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/edit?done=saved");
-        var editUrl = page.Url.Split('?')[0];
-
-        // More words, kept by autosave; the tab closes; reopening offers them back.
+        // More words, kept by autosave (the post was never saved); the tab closes; reopening offers them back.
         await MarkdownEditor.Text(page).ClickAsync();
         await page.Keyboard.PressAsync("Control+End");
         await page.Keyboard.TypeAsync(" Change it every two days.");
         await Assertions.Expect(page.Locator("[data-autosave-status]")).ToContainTextAsync("Saved · ", new() { Timeout = 30_000 });
         await page.CloseAsync(new() { RunBeforeUnload = false });
         var reopened = await page.Context.NewPageAsync();
-        await reopened.GotoAsync(editUrl);
+        await reopened.GotoAsync("/admin/posts/new");
         await reopened.Locator("[data-autosave-offer]").GetByRole(AriaRole.Link, new() { Name = "Restore them" }).ClickAsync();
+        Assert.Equal("Caring for your IV site", await reopened.GetByLabel("Title", new() { Exact = true }).InputValueAsync());
         Assert.EndsWith("Change it every two days.", await MarkdownEditor.ValueAsync(reopened), StringComparison.Ordinal);
+        await Assertions.Expect(reopened.Locator("[data-live-preview] .post-body img")).ToHaveAttributeAsync("alt", "A clean, dry dressing over an IV site");
 
         await reopened.GetByLabel("Medical reviewer").SelectOptionAsync(new SelectOptionValue { Label = "Dr Editor Reviewer, MD" });
         await reopened.GetByLabel("Review date").FillAsync(DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await reopened.GetByLabel("Status").SelectOptionAsync("Published");
         await reopened.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
         await reopened.WaitForURLAsync("**/edit?done=saved");
+        Assert.Equal(0, await reopened.Locator("[data-autosave-offer]").CountAsync());
 
         var (reader, readerProblems) = await blog.NewPageAsync(width: 375, height: 812);
         await reader.GotoAsync("/posts/caring-for-your-iv-site");

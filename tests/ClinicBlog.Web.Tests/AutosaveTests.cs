@@ -37,6 +37,32 @@ public sealed class AutosaveTests(BlogFactory factory) : IClassFixture<BlogFacto
     }
 
     [Fact]
+    public async Task A_new_post_never_saved_is_offered_back_to_its_writer_only_and_saving_it_ends_the_autosave()
+    {
+        await factory.CreateStaffAsync("new.post.writer@clinic.test", "New-post-writer-pass-1", StaffRoles.Author, "Nell Writer");
+        using var writer = await factory.SignedInClientAsync("new.post.writer@clinic.test", "New-post-writer-pass-1");
+        var form = (await writer.GetDocumentAsync("/admin/posts/new")).Form(".editor-form");
+        form.Action = form.GetAttribute("data-autosave-url")!;
+
+        using var saved = await writer.SubmitAsync(form, new Dictionary<string, string> { ["Title"] = "Hydration after an infusion", ["Body"] = "Drink water through the day." });
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.False(await factory.WithDbAsync(db => db.Posts.AnyAsync(p => p.Title == "Hydration after an infusion")));
+
+        using var admin = await factory.SignedInAdminAsync();
+        Assert.Null((await admin.GetDocumentAsync("/admin/posts/new")).QuerySelector("[data-autosave-offer]"));
+
+        var reopened = await writer.GetDocumentAsync("/admin/posts/new");
+        Assert.Contains("Hydration after an infusion", reopened.QuerySelector("[data-autosave-offer]")!.TextContent, StringComparison.Ordinal);
+        var restored = await writer.GetDocumentAsync(reopened.QuerySelector("[data-autosave-offer] a")!.GetAttribute("href")!);
+        Assert.Equal("Hydration after an infusion", restored.QuerySelector("#Title")!.GetAttribute("value"));
+        Assert.Equal("Drink water through the day.", restored.QuerySelector("#Body")!.TextContent.Trim());
+
+        await writer.SubmitExpectingSuccessAsync(restored.Form(".editor-form"), null, "button[value=save]");
+        Assert.True(await factory.WithDbAsync(db => db.Posts.AnyAsync(p => p.Title == "Hydration after an infusion" && p.Body == "Drink water through the day.")));
+        Assert.Null((await writer.GetDocumentAsync("/admin/posts/new")).QuerySelector("[data-autosave-offer]"));
+    }
+
+    [Fact]
     public async Task An_autosave_can_be_discarded()
     {
         using var admin = await factory.SignedInAdminAsync();

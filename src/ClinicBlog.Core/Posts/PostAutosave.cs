@@ -7,9 +7,10 @@ public class PostAutosave
 {
     public int Id { get; set; }
 
-    public int PostId { get; set; }
+    /// <summary>The post, or null for a new post not saved yet (one per staff member).</summary>
+    public int? PostId { get; set; }
 
-    public Post Post { get; set; } = null!;
+    public Post? Post { get; set; }
 
     public required string UserId { get; set; }
 

@@ -17,6 +17,6 @@ internal sealed class PostAutosaveConfiguration : IEntityTypeConfiguration<PostA
         builder.Property(a => a.Tags).HasMaxLength(1_000);
         builder.Property(a => a.CoverImage).HasMaxLength(80);
         builder.HasIndex(a => new { a.PostId, a.UserId }).IsUnique();
-        builder.HasOne(a => a.Post).WithMany().HasForeignKey(a => a.PostId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(a => a.Post).WithMany().HasForeignKey(a => a.PostId).IsRequired(false).OnDelete(DeleteBehavior.Cascade);
     }
 }

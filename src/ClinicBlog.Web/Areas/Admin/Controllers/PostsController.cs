@@ -57,10 +57,15 @@ public sealed class PostsController(
     }
 
     [HttpGet("new")]
-    public async Task<IActionResult> New(CancellationToken cancellationToken)
+    public async Task<IActionResult> New([FromQuery] string? restore, CancellationToken cancellationToken)
     {
         var editor = await staff.MemberAsync(User, cancellationToken);
-        return View("Edit", await EditorPageAsync(null, new PostInput { AuthorId = editor.AuthorId }, editor, cancellationToken));
+        var fresh = new PostInput { AuthorId = editor.AuthorId };
+        // A new post written and never saved (the tab closed) is offered back, like an edit's autosave.
+        var autosave = await autosaves.NewerThanSavedAsync(editor, null, cancellationToken);
+        var page = await EditorPageAsync(null, restore == "autosave" && autosave is not null ? Restored(fresh, autosave) : fresh, editor, cancellationToken);
+        page.Autosave = restore == "autosave" ? null : autosave;
+        return View("Edit", page);
     }
 
     [HttpPost("new")]
@@ -101,19 +106,26 @@ public sealed class PostsController(
     /// <summary>The editor's autosave (its script posts the form every few seconds of idle typing): keeps
     /// the typed text for this staff member only; the post, its pending changes and its review stay as they are.</summary>
     [HttpPost("{id:int}/autosave")]
-    public async Task<IActionResult> Autosave(int id, [FromForm] PostInput input, CancellationToken cancellationToken)
-    {
-        var result = await autosaves.SaveAsync(await staff.MemberAsync(User, cancellationToken), id, input, cancellationToken);
-        return result.Value is { } receipt
-            ? Json(new { saved = "Saved · " + clinicTime.ToLocal(receipt.SavedAt).ToString("HH:mm", CultureInfo.InvariantCulture), others = receipt.OthersEditing })
-            : this.Answer(result, () => NoContent());
-    }
+    public Task<IActionResult> Autosave(int id, [FromForm] PostInput input, CancellationToken cancellationToken) =>
+        AutosaveAsync(id, input, cancellationToken);
+
+    /// <summary>The autosave of a new post not saved yet: kept for this staff member until they save it.</summary>
+    [HttpPost("new/autosave")]
+    public Task<IActionResult> AutosaveNewPost([FromForm] PostInput input, CancellationToken cancellationToken) =>
+        AutosaveAsync(null, input, cancellationToken);
 
     [HttpPost("{id:int}/autosave/discard")]
     public async Task<IActionResult> DiscardAutosave(int id, CancellationToken cancellationToken)
     {
         await autosaves.DiscardAsync(await staff.MemberAsync(User, cancellationToken), id, cancellationToken);
         return RedirectToAction(nameof(Edit), new { id });
+    }
+
+    [HttpPost("new/autosave/discard")]
+    public async Task<IActionResult> DiscardNewAutosave(CancellationToken cancellationToken)
+    {
+        await autosaves.DiscardAsync(await staff.MemberAsync(User, cancellationToken), null, cancellationToken);
+        return RedirectToAction(nameof(New));
     }
 
     /// <summary>The live preview beside the editor: its script posts the text a moment after typing stops
@@ -200,8 +212,12 @@ public sealed class PostsController(
         var result = await editing.SaveAsync(editor, id, input, cancellationToken);
         if (result.Succeeded)
         {
-            // Saved: the autosave of this editor is no longer ahead of the post.
-            await autosaves.DiscardAsync(editor, result.Value, cancellationToken);
+            // Saved: the autosave of this editor is no longer ahead of the post (a new post's one is now the post).
+            await autosaves.DiscardAsync(editor, id ?? result.Value, cancellationToken);
+            if (id is null)
+            {
+                await autosaves.DiscardAsync(editor, null, cancellationToken);
+            }
             return RedirectToAction(nameof(Edit), new { id = result.Value, done = Notices.PostSaved });
         }
 
@@ -222,6 +238,14 @@ public sealed class PostsController(
 
         again.Saved = id is null ? null : await posts.FindAsync(id.Value, cancellationToken);
         return View("Edit", again);
+    }
+
+    private async Task<IActionResult> AutosaveAsync(int? id, PostInput input, CancellationToken cancellationToken)
+    {
+        var result = await autosaves.SaveAsync(await staff.MemberAsync(User, cancellationToken), id, input, cancellationToken);
+        return result.Value is { } receipt
+            ? Json(new { saved = "Saved · " + clinicTime.ToLocal(receipt.SavedAt).ToString("HH:mm", CultureInfo.InvariantCulture), others = receipt.OthersEditing })
+            : this.Answer(result, () => NoContent());
     }
 
     /// <summary>The saved post's settings with the text fields of an autosave.</summary>
