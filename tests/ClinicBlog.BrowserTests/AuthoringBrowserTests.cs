@@ -39,7 +39,6 @@ public sealed class AuthoringBrowserTests(LiveBlog blog) : IClassFixture<LiveBlo
         var preview = staff.Locator(".preview");
         Assert.Equal("Light therapy", await preview.Locator(".post-body h2").InnerTextAsync());
         Assert.Equal(2, await preview.Locator(".post-body li").CountAsync());
-        await LiveBlog.SaveScreenshotAsync(staff, "editor-preview.png");
 
         await staff.GetByLabel("Status").SelectOptionAsync("Published");
         await staff.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();

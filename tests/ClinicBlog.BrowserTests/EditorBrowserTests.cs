@@ -119,6 +119,7 @@ public sealed class EditorBrowserTests(LiveBlog blog) : IClassFixture<LiveBlog>
         var dialog = page.Locator("[data-image-dialog]");
         await Assertions.Expect(dialog).ToBeVisibleAsync();
         Assert.Equal("md-image-file", await FocusedAsync(page, "id"));
+        await LiveBlog.SaveScreenshotAsync(page, "editor-image-dialog.png");
         var axe = await page.RunAxe(new AxeRunOptions
         {
             RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
@@ -144,6 +145,7 @@ public sealed class EditorBrowserTests(LiveBlog blog) : IClassFixture<LiveBlog>
         Assert.False(await MarkdownEditor.Text(page).IsVisibleAsync());
         Assert.Equal("true", await page.GetByRole(AriaRole.Tab, new() { Name = "Preview" }).GetAttributeAsync("aria-selected"));
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"));
+        await LiveBlog.SaveScreenshotAsync(page, "editor-phone.png");
         Assert.Empty(problems);
     }
 
@@ -201,9 +203,24 @@ public sealed class EditorBrowserTests(LiveBlog blog) : IClassFixture<LiveBlog>
             """,
             new object[] { Convert.ToBase64String(Png), name });
 
-    /// <summary>A valid 4×4 PNG.</summary>
-    private static readonly byte[] Png = Convert.FromBase64String(
-        "iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAAEElEQVR4nGOQqzgBRwzEcQAuchXhm9p23gAAAABJRU5ErkJggg==");
+    /// <summary>A 640×320 PNG: a sky over a field, like a photo in an article.</summary>
+    private static readonly byte[] Png = Picture();
+
+    private static byte[] Picture()
+    {
+        using var bitmap = new SkiaSharp.SKBitmap(640, 320);
+        using (var canvas = new SkiaSharp.SKCanvas(bitmap))
+        {
+            canvas.Clear(new SkiaSharp.SKColor(0x9E, 0xD0, 0xE6));
+            using var field = new SkiaSharp.SKPaint { Color = new SkiaSharp.SKColor(0x5B, 0x8C, 0x3A) };
+            canvas.DrawRect(0, 200, 640, 120, field);
+            using var sun = new SkiaSharp.SKPaint { Color = new SkiaSharp.SKColor(0xF6, 0xC3, 0x3C) };
+            canvas.DrawCircle(520, 80, 40, sun);
+        }
+
+        using var data = bitmap.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100);
+        return data.ToArray();
+    }
 
     private async Task AddReviewerAsync(string name)
     {

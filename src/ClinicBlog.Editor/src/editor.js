@@ -112,7 +112,7 @@ const enhance = (textarea) => {
     uploadUrl: form.dataset.mediaUploadUrl,
     maxBytes: Number(form.dataset.mediaMaxBytes) || 0,
     token,
-    insert: (markdown) => commands.insertText(view, markdown),
+    insert: (markdown) => commands.insertBlockText(view, markdown),
     returnFocus: () => view.focus(),
   });
 

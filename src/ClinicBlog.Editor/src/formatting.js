@@ -101,11 +101,17 @@ const link = (view) => {
   return true;
 };
 
-const insertText = (view, text) => {
-  const range = view.state.selection.main;
+// Inserts a block (an image) as a paragraph of its own, with blank lines around it where text is beside it.
+const insertBlockText = (view, text) => {
+  const { state } = view;
+  const range = state.selection.main;
+  const line = state.doc.lineAt(range.from);
+  const textBefore = state.sliceDoc(line.from, range.from).trim() !== "";
+  const textAfter = state.sliceDoc(range.to, state.doc.lineAt(range.to).to).trim() !== "";
+  const inserted = (textBefore ? "\n\n" : "") + text + (textAfter ? "\n\n" : "");
   view.dispatch({
-    changes: { from: range.from, to: range.to, insert: text },
-    selection: { anchor: range.from + text.length },
+    changes: { from: range.from, to: range.to, insert: inserted },
+    selection: { anchor: range.from + inserted.length },
     scrollIntoView: true,
     userEvent: "input.paste",
   });
@@ -128,6 +134,6 @@ export const formatting = ({ openImageDialog }) => {
   return {
     actions,
     keymap: actions.map((action) => ({ key: action.keys, run: action.run, preventDefault: true })),
-    insertText,
+    insertBlockText,
   };
 };
