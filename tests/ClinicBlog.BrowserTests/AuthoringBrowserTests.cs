@@ -19,11 +19,7 @@ public sealed class AuthoringBrowserTests(LiveBlog blog) : IClassFixture<LiveBlo
         }
 
         var (staff, problems) = await blog.NewPageAsync();
-        await staff.GotoAsync("/account/login");
-        await staff.GetByLabel("Email").FillAsync(LiveBlog.AdminEmail);
-        await staff.GetByLabel("Password").FillAsync(LiveBlog.AdminPassword);
-        await staff.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await staff.WaitForURLAsync("**/admin");
+        await LiveBlog.SignInAsync(staff);
         await staff.GetByRole(AriaRole.Link, new() { Name = "Write a post" }).ClickAsync();
         await staff.WaitForURLAsync("**/admin/posts/new");
 

@@ -15,11 +15,7 @@ public sealed class AutosaveBrowserTests(LiveBlog blog) : IClassFixture<LiveBlog
     public async Task Text_typed_and_left_unsaved_is_offered_back_after_the_tab_closes()
     {
         var (page, problems) = await blog.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("Email").FillAsync(LiveBlog.AdminEmail);
-        await page.GetByLabel("Password").FillAsync(LiveBlog.AdminPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin");
+        await LiveBlog.SignInAsync(page);
         var id = await DraftIdAsync();
 
         await page.GotoAsync($"/admin/posts/{id}/edit");

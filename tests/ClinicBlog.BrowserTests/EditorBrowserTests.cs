@@ -1,7 +1,5 @@
 using ClinicBlog.Core.Authors;
 using ClinicBlog.Core.Data;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -120,11 +118,8 @@ public sealed class EditorBrowserTests(LiveBlog blog) : IClassFixture<LiveBlog>
         await Assertions.Expect(dialog).ToBeVisibleAsync();
         Assert.Equal("md-image-file", await FocusedAsync(page, "id"));
         await LiveBlog.SaveScreenshotAsync(page, "editor-image-dialog.png");
-        var axe = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
-        });
-        Assert.True(axe.Violations.Length == 0, string.Join("\n", axe.Violations.Select(v => $"{v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")));
+        var violations = await LiveBlog.AxeViolationsAsync(page);
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
         await page.Keyboard.PressAsync("Escape");
         await Assertions.Expect(dialog).ToBeHiddenAsync();
         Assert.Equal("true", await FocusedAsync(page, "contenteditable"));
@@ -154,7 +149,7 @@ public sealed class EditorBrowserTests(LiveBlog blog) : IClassFixture<LiveBlog>
     {
         var context = await blog.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = blog.BaseAddress.ToString(), JavaScriptEnabled = false });
         var page = await context.NewPageAsync();
-        await SignInAsync(page);
+        await LiveBlog.SignInAsync(page);
         await page.GotoAsync("/admin/posts/new");
         await page.GetByLabel("Title", new() { Exact = true }).FillAsync("Caring for your IV site without script");
         await page.GetByLabel("Text (Markdown)").FillAsync("**Keep the dressing dry**\n\n- Call us if it swells\n\n![](/media/none.png)");
@@ -174,18 +169,10 @@ public sealed class EditorBrowserTests(LiveBlog blog) : IClassFixture<LiveBlog>
     private async Task<(IPage Page, List<string> Problems)> SignedInPageAsync(int width = 1280, int height = 900)
     {
         var (page, problems) = await blog.NewPageAsync(width, height);
-        await SignInAsync(page);
+        await LiveBlog.SignInAsync(page);
         return (page, problems);
     }
 
-    private static async Task SignInAsync(IPage page)
-    {
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("Email").FillAsync(LiveBlog.AdminEmail);
-        await page.GetByLabel("Password").FillAsync(LiveBlog.AdminPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin");
-    }
 
     private static Task<string?> FocusedAsync(IPage page, string attribute) =>
         page.EvaluateAsync<string?>("name => document.activeElement?.getAttribute(name) ?? null", attribute);

@@ -61,11 +61,7 @@ public sealed class HostileInputBrowserTests(LiveBlog blog) : IClassFixture<Live
             fired.AddRange(await VisitAsync(page, url));
         }
 
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("Email").FillAsync(LiveBlog.AdminEmail);
-        await page.GetByLabel("Password").FillAsync(LiveBlog.AdminPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin");
+        await LiveBlog.SignInAsync(page);
         var staffPages = StaffPages.Concat(slugs.Take(3).Select(s => "/posts/" + s));
         foreach (var url in staffPages)
         {

@@ -1,3 +1,5 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -97,6 +99,27 @@ public sealed class LiveBlog : WebApplicationFactory<Program>, IAsyncLifetime
             }
         };
         return (page, problems);
+    }
+
+    /// <summary>Signs in through the sign-in page, as staff do, and waits for the dashboard.</summary>
+    public static async Task SignInAsync(IPage page, string email = AdminEmail, string password = AdminPassword)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync("**/admin");
+    }
+
+    /// <summary>The page's axe-core violations of WCAG 2.2 AA and best practice, one line each (none: empty).</summary>
+    public static async Task<IReadOnlyList<string>> AxeViolationsAsync(IPage page)
+    {
+        var results = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
+        });
+        return results.Violations.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}").ToList();
     }
 
     /// <summary>Saves a screenshot when CLINICBLOG_SCREENSHOTS names a folder (to refresh the README's pictures).</summary>

@@ -39,7 +39,7 @@ public sealed class EditorTests(EditorTests.Factory factory) : IClassFixture<Edi
     {
         using var admin = await factory.SignedInAdminAsync();
 
-        using var response = await LivePreviewAsync(admin, "## Aftercare\n\nRest **today**.<script>alert(1)</script><img src=x onerror=alert(2)>\n\n![](/media/missing.png)");
+        using var response = await LivePreviewAsync(admin, "## Aftercare\n\nRest **today**.[^1]<script>alert(1)</script><img src=x onerror=alert(2)>\n\n![](/media/missing.png)\n\n[^1]: Discharge advice, 2025.");
         var html = await response.Content.ReadAsStringAsync();
         var fragment = new HtmlParser().ParseDocument("<body>" + html);
 
@@ -50,6 +50,10 @@ public sealed class EditorTests(EditorTests.Factory factory) : IClassFixture<Edi
         Assert.DoesNotContain("onerror", html, StringComparison.OrdinalIgnoreCase);
         Assert.Equal("2", fragment.QuerySelector("[data-images-without-alt]")!.GetAttribute("data-images-without-alt"));
         Assert.NotNull(fragment.QuerySelector("[data-readability]"));
+        // Shown beside the full preview on one page: its ids (and links to them) are its own.
+        Assert.NotNull(fragment.QuerySelector("#live-references"));
+        Assert.All(fragment.QuerySelectorAll("[id]"), e => Assert.StartsWith("live-", e.Id, StringComparison.Ordinal));
+        Assert.All(fragment.QuerySelectorAll("a[href^='#']"), a => Assert.StartsWith("#live-", a.GetAttribute("href"), StringComparison.Ordinal));
         Assert.Contains("no-store", response.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
     }
 
