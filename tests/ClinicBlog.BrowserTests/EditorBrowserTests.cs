@@ -83,6 +83,54 @@ public sealed class EditorBrowserTests(LiveBlog blog) : IClassFixture<LiveBlog>
     }
 
     [Fact]
+    public async Task Reader_pages_request_nothing_of_the_editor_even_in_a_staff_members_browser()
+    {
+        var (page, problems) = await SignedInPageAsync();
+        await page.GotoAsync("/admin/posts/new");
+        await MarkdownEditor.Text(page).WaitForAsync();
+        var requests = new List<string>();
+        page.Request += (_, request) => requests.Add(new Uri(request.Url).AbsolutePath);
+
+        foreach (var path in new[] { "/", "/posts/what-is-ketamine-iv-treatment", "/search?q=ketamine", "/archive" })
+        {
+            requests.Clear();
+            await page.GotoAsync(path);
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            Assert.Equal(0, await page.Locator("script:not([type='application/ld+json'])").CountAsync());
+            Assert.Equal(0, await page.Locator("style").CountAsync());
+            // The page itself, the one reader stylesheet, its icon and images: no script, no staff stylesheet.
+            var others = requests.Skip(1).Where(r => !r.StartsWith("/media/", StringComparison.Ordinal) && !r.StartsWith("/favicon", StringComparison.Ordinal)).ToList();
+            Assert.True(others.Count == 1 && others[0].StartsWith("/css/site.", StringComparison.Ordinal), $"{path} requested {string.Join(", ", requests)}");
+        }
+
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public async Task An_image_is_picked_from_the_media_library_with_its_description()
+    {
+        var (page, problems) = await SignedInPageAsync();
+        await page.GotoAsync("/admin/media");
+        await page.GetByLabel("Image (JPEG, PNG, WebP or GIF, up to 5 MB)").SetInputFilesAsync(new FilePayload { Name = "waiting-room.png", MimeType = "image/png", Buffer = Png });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload" }).ClickAsync();
+        await page.WaitForURLAsync("**/admin/media?uploaded=*");
+
+        await page.GotoAsync("/admin/posts/new");
+        await MarkdownEditor.Text(page).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Image" }).ClickAsync();
+        var dialog = page.Locator("[data-image-dialog]");
+        await dialog.GetByLabel("waiting-room.png (640×320)").First.CheckAsync();
+        await dialog.GetByLabel(AltLabel).FillAsync("The clinic's waiting room");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Insert image" }).ClickAsync();
+
+        Assert.Matches(@"^!\[The clinic's waiting room\]\(/media/[0-9a-f]{32}\.png\)$", await MarkdownEditor.ValueAsync(page));
+        var shown = page.Locator("[data-live-preview] .post-body img");
+        await Assertions.Expect(shown).ToHaveAttributeAsync("alt", "The clinic's waiting room");
+        await Assertions.Expect(shown).ToHaveAttributeAsync("srcset", new System.Text.RegularExpressions.Regex(@"-480w\.png 480w, /media/[0-9a-f]{32}\.png 640w$"));
+        Assert.Empty(problems);
+    }
+
+    [Fact]
     public async Task The_editor_is_used_with_the_keyboard_alone()
     {
         var (page, problems) = await SignedInPageAsync();
