@@ -47,6 +47,18 @@ public sealed class TimeZoneTests(TimeZoneTests.Factory factory) : IClassFixture
         Assert.Equal("November 1, 2026", page.QuerySelector("article .meta time")!.TextContent);
         Assert.Equal("2026-11-02T03:00:00Z", page.QuerySelector("article .meta time")!.GetAttribute("datetime"));
     }
+
+    [Fact]
+    public async Task The_archive_groups_articles_by_the_clinics_month()
+    {
+        // 02:00 UTC on October 1 is still September 30 in Chicago.
+        var slug = await factory.AddPostAsync("End of September", PostStatus.Published, new DateTime(2026, 10, 1, 2, 0, 0, DateTimeKind.Utc));
+
+        var archive = await factory.CreateBrowserlikeClient().GetDocumentAsync("/archive");
+
+        var month = archive.QuerySelectorAll("h3").Single(h => h.NextElementSibling!.QuerySelector($"a[href='/posts/{slug}']") is not null);
+        Assert.Equal("September 2026", month.TextContent);
+    }
 }
 
 /// <summary>A time zone that does not exist stops the app at start with a clear message.</summary>

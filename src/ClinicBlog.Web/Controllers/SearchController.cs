@@ -1,3 +1,4 @@
+using ClinicBlog.Core;
 using ClinicBlog.Core.Posts;
 using ClinicBlog.Core.Search;
 using ClinicBlog.Web.Models;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace ClinicBlog.Web.Controllers;
 
 /// <summary>Full-text search and the archive of all posts by month.</summary>
-public sealed class SearchController(PostSearchQuery search, PublishedPostQuery posts) : Controller
+public sealed class SearchController(PostSearchQuery search, PublishedPostQuery posts, ClinicTime clinicTime) : Controller
 {
     private const int PageSize = 10;
 
@@ -36,7 +37,12 @@ public sealed class SearchController(PostSearchQuery search, PublishedPostQuery 
         var entries = await posts.ArchiveAsync(cancellationToken);
         ViewData["Description"] = "Every article, by month.";
         return View(entries
-            .GroupBy(e => new DateTime(e.PublishedAt.Year, e.PublishedAt.Month, 1, 0, 0, 0, DateTimeKind.Utc))
+            // Months of the clinic's calendar (Blog:TimeZone), as the dates beside the titles are.
+            .GroupBy(e =>
+            {
+                var local = clinicTime.ToLocal(e.PublishedAt);
+                return new DateTime(local.Year, local.Month, 1, 0, 0, 0, DateTimeKind.Unspecified);
+            })
             .Select(g => new ArchiveMonth(g.Key, g.ToList()))
             .ToList());
     }
