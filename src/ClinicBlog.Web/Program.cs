@@ -31,6 +31,7 @@ app.UseBlogRequestLogging();
 app.UseBlogErrorPages();
 app.UseSecurityHeaders();
 app.UseBlogMedia();
+app.UseOldAddressRedirects();
 app.UseRouting();
 app.UseRequestLimits();
 app.UseRateLimiter();

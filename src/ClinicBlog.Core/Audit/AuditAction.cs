@@ -90,6 +90,11 @@ public sealed class AuditAction
     public static readonly AuditAction AccountTwoFactorKeyReset = new("account.two-factor-key-reset", nameof(StaffUser));
     public static readonly AuditAction AccountNotificationsChanged = new("account.notifications-changed", nameof(StaffUser));
 
+    public static readonly AuditAction RedirectCreated = new("redirect.created", nameof(Redirects.Redirect));
+    public static readonly AuditAction RedirectUpdated = new("redirect.updated", nameof(Redirects.Redirect));
+    public static readonly AuditAction RedirectDeleted = new("redirect.deleted", nameof(Redirects.Redirect));
+    public static readonly AuditAction PostSlugRedirectDeleted = new("post.old-address-removed", nameof(Post));
+
     public static readonly AuditAction MediaUploaded = new("media.uploaded", nameof(Media.MediaFile));
     public static readonly AuditAction DatabaseBackupDownloaded = new("database.backup-downloaded", "Database");
 }

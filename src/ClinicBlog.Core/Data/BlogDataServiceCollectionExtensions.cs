@@ -44,6 +44,8 @@ public static class BlogDataServiceCollectionExtensions
         services.AddScoped<PostAdminQuery>();
         services.AddScoped<Media.MediaLibrary>();
         services.AddScoped<AuthorAdminService>();
+        services.AddSingleton<Redirects.RedirectTable>();
+        services.AddScoped<Redirects.RedirectService>();
         services.AddScoped<StaffAccountService>();
         services.AddScoped<Audit.IAuditLog, Audit.AuditLog>();
         services.AddScoped<Audit.AuditLogQuery>();

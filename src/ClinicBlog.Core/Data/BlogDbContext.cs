@@ -28,6 +28,8 @@ public class BlogDbContext(DbContextOptions<BlogDbContext> options) : IdentityDb
 
     public DbSet<Media.MediaFile> MediaFiles => Set<Media.MediaFile>();
 
+    public DbSet<Redirects.Redirect> Redirects => Set<Redirects.Redirect>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();

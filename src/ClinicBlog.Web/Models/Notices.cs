@@ -8,6 +8,8 @@ namespace ClinicBlog.Web.Models;
 public static class Notices
 {
     public const string PostSaved = "saved";
+    public const string RedirectSaved = "redirect-saved";
+    public const string RedirectDeleted = "redirect-deleted";
     public const string PostSubmitted = "submitted";
     public const string PostRestored = "restored";
     public const string PostDeleted = "deleted";
@@ -38,6 +40,8 @@ public static class Notices
     private static readonly Dictionary<string, string> Messages = new(StringComparer.Ordinal)
     {
         [PostSaved] = "Saved.",
+        [RedirectSaved] = "Saved: the old address now answers with the new one.",
+        [RedirectDeleted] = "Removed: that old address no longer redirects.",
         [PostSubmitted] = "Submitted for review. An editor or admin will publish it once a reviewer has signed it off.",
         [ChangesPublished] = "The changes are live: readers now see the reviewed text, with its review line and today as “Last updated”.",
         [ChangesDiscarded] = "The pending changes are discarded; their text stays in the revisions below.",
