@@ -407,6 +407,104 @@ namespace ClinicBlog.Migrations.Migrations
                     b.ToTable("Notifications");
                 });
 
+            modelBuilder.Entity("ClinicBlog.Core.Pages.Page", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(200000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReviewerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewerId");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("Pages");
+                });
+
+            modelBuilder.Entity("ClinicBlog.Core.Pages.PageRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(200000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PageId", "CreatedAt");
+
+                    b.ToTable("PageRevisions");
+                });
+
             modelBuilder.Entity("ClinicBlog.Core.Posts.Post", b =>
                 {
                     b.Property<int>("Id")
@@ -893,6 +991,27 @@ namespace ClinicBlog.Migrations.Migrations
                     b.Navigation("Post");
                 });
 
+            modelBuilder.Entity("ClinicBlog.Core.Pages.Page", b =>
+                {
+                    b.HasOne("ClinicBlog.Core.Authors.Author", "Reviewer")
+                        .WithMany()
+                        .HasForeignKey("ReviewerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Reviewer");
+                });
+
+            modelBuilder.Entity("ClinicBlog.Core.Pages.PageRevision", b =>
+                {
+                    b.HasOne("ClinicBlog.Core.Pages.Page", "Page")
+                        .WithMany("Revisions")
+                        .HasForeignKey("PageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Page");
+                });
+
             modelBuilder.Entity("ClinicBlog.Core.Posts.Post", b =>
                 {
                     b.HasOne("ClinicBlog.Core.Authors.Author", "Author")
@@ -1024,6 +1143,11 @@ namespace ClinicBlog.Migrations.Migrations
             modelBuilder.Entity("ClinicBlog.Core.Comments.Comment", b =>
                 {
                     b.Navigation("Replies");
+                });
+
+            modelBuilder.Entity("ClinicBlog.Core.Pages.Page", b =>
+                {
+                    b.Navigation("Revisions");
                 });
 
             modelBuilder.Entity("ClinicBlog.Core.Posts.Post", b =>

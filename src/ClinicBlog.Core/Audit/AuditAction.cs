@@ -90,6 +90,10 @@ public sealed class AuditAction
     public static readonly AuditAction AccountTwoFactorKeyReset = new("account.two-factor-key-reset", nameof(StaffUser));
     public static readonly AuditAction AccountNotificationsChanged = new("account.notifications-changed", nameof(StaffUser));
 
+    public static readonly AuditAction PageCreated = new("page.created", nameof(Pages.Page));
+    public static readonly AuditAction PageUpdated = new("page.updated", nameof(Pages.Page));
+    public static readonly AuditAction PageDeleted = new("page.deleted", nameof(Pages.Page));
+
     public static readonly AuditAction RedirectCreated = new("redirect.created", nameof(Redirects.Redirect));
     public static readonly AuditAction RedirectUpdated = new("redirect.updated", nameof(Redirects.Redirect));
     public static readonly AuditAction RedirectDeleted = new("redirect.deleted", nameof(Redirects.Redirect));

@@ -105,7 +105,8 @@ public sealed class PublicContentChanges(IPublicContentCache cache) : SaveChange
 
         switch (entry.Entity)
         {
-            case Post or Author or Tag or PostSlugRedirect:
+            // Pages: their own page, and every page's footer that links to them.
+            case Post or Author or Tag or PostSlugRedirect or Pages.Page:
             case Dictionary<string, object> when entry.Metadata.Name == "PostTags":
                 stale.Posts = true;
                 break;

@@ -44,6 +44,8 @@ public static class BlogDataServiceCollectionExtensions
         services.AddScoped<PostAdminQuery>();
         services.AddScoped<Media.MediaLibrary>();
         services.AddScoped<AuthorAdminService>();
+        services.AddScoped<Pages.PageService>();
+        services.AddScoped<Pages.PageQuery>();
         services.AddSingleton<Redirects.RedirectTable>();
         services.AddScoped<Redirects.RedirectService>();
         services.AddScoped<StaffAccountService>();

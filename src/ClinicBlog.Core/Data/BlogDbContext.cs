@@ -30,6 +30,10 @@ public class BlogDbContext(DbContextOptions<BlogDbContext> options) : IdentityDb
 
     public DbSet<Redirects.Redirect> Redirects => Set<Redirects.Redirect>();
 
+    public DbSet<Pages.Page> Pages => Set<Pages.Page>();
+
+    public DbSet<Pages.PageRevision> PageRevisions => Set<Pages.PageRevision>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();

@@ -33,6 +33,9 @@ public static class StaffPermissions
     /// <summary>For <c>[Authorize(Roles = ...)]</c>: the list of bans (only those who may ban see and lift them).</summary>
     public const string Bans = StaffRoles.AdminOrEditor;
 
+    /// <summary>The site's pages (About us, Contact…): Admins and Editors, who publish.</summary>
+    public const string SitePages = StaffRoles.AdminOrEditor;
+
     /// <summary>Admins and Editors act on everyone's posts and comments.</summary>
     public static bool ActsOnEverything(StaffMember who)
     {

@@ -14,6 +14,7 @@ namespace ClinicBlog.Web.Controllers;
 public sealed class FeedsController(
     PublishedPostQuery posts,
     AuthorQuery authors,
+    Core.Pages.PageQuery pages,
     PublicUrls urls,
     IOptions<BlogOptions> options) : Controller
 {
@@ -44,6 +45,7 @@ public sealed class FeedsController(
         var entries = await posts.SitemapAsync(cancellationToken);
         var authorSlugs = await authors.SlugsWithPostsAsync(cancellationToken);
         var tagSlugs = await posts.TagSlugsAsync(cancellationToken);
+        var sitePages = await pages.PublishedLinksAsync(cancellationToken);
         return Xml(writer =>
         {
             writer.WriteStartElement("urlset", ns);
@@ -62,6 +64,11 @@ public sealed class FeedsController(
             foreach (var slug in tagSlugs)
             {
                 WriteUrl(writer, ns, urls.Absolute("/tags/" + slug), null);
+            }
+
+            foreach (var page in sitePages)
+            {
+                WriteUrl(writer, ns, urls.Absolute("/" + page.Slug), page.UpdatedAt);
             }
 
             writer.WriteEndElement();

@@ -9,6 +9,7 @@ public static class Notices
 {
     public const string PostSaved = "saved";
     public const string RedirectSaved = "redirect-saved";
+    public const string PageDeleted = "page-deleted";
     public const string RedirectDeleted = "redirect-deleted";
     public const string PostSubmitted = "submitted";
     public const string PostRestored = "restored";
@@ -40,6 +41,7 @@ public static class Notices
     private static readonly Dictionary<string, string> Messages = new(StringComparer.Ordinal)
     {
         [PostSaved] = "Saved.",
+        [PageDeleted] = "The page is deleted: its address now answers “not found”.",
         [RedirectSaved] = "Saved: the old address now answers with the new one.",
         [RedirectDeleted] = "Removed: that old address no longer redirects.",
         [PostSubmitted] = "Submitted for review. An editor or admin will publish it once a reviewer has signed it off.",

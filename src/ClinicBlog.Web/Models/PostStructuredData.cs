@@ -61,7 +61,7 @@ public static class PostStructuredData
         return JsonSerializer.Serialize(new[] { page, breadcrumbs }, Options);
     }
 
-    private static Dictionary<string, object?> Person(AuthorByline person, PublicUrls urls) => new()
+    internal static Dictionary<string, object?> Person(AuthorByline person, PublicUrls urls) => new()
     {
         ["@type"] = "Person",
         ["name"] = person.DisplayName,

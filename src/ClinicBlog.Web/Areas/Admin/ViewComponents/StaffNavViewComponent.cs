@@ -20,7 +20,9 @@ public sealed class StaffNavViewComponent(StaffDashboardQuery dashboard, StaffCo
         var groups = new List<StaffNavGroup>
         {
             new("Start", [Item("Dashboard", "Dashboard")]),
-            new("Write", [Item("Posts", "Posts", alsoFor: "PostReviews", count: waiting.PostsAwaitingReview), Item("Images", "Media")]),
+            new("Write", StaffPermissions.ActsOnEverything(who)
+                ? [Item("Posts", "Posts", alsoFor: "PostReviews", count: waiting.PostsAwaitingReview), Item("Pages", "Pages"), Item("Images", "Media")]
+                : [Item("Posts", "Posts", alsoFor: "PostReviews", count: waiting.PostsAwaitingReview), Item("Images", "Media")]),
             new("Community", StaffPermissions.ActsOnEverything(who)
                 ? [Item("Comments", "Comments", count: waiting.PendingComments, urgent: waiting.UrgentComments), Item("Bans", "Bans")]
                 : [Item("Comments", "Comments", count: waiting.PendingComments, urgent: waiting.UrgentComments)]),

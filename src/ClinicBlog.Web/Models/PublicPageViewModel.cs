@@ -1,0 +1,5 @@
+using ClinicBlog.Core.Pages;
+
+namespace ClinicBlog.Web.Models;
+
+public sealed record PublicPageViewModel(PublicPage Page, string JsonLd);

@@ -1,0 +1,36 @@
+using Microsoft.Playwright;
+
+namespace ClinicBlog.BrowserTests;
+
+/// <summary>A site page written in the editor and found by a reader on a phone through the footer.</summary>
+[Trait("Category", "Slow")]
+public sealed class PagesBrowserTests(LiveBlog blog) : IClassFixture<LiveBlog>
+{
+    [Fact]
+    public async Task Staff_publish_an_about_page_and_a_reader_finds_it_in_the_footer()
+    {
+        var (staff, problems) = await blog.NewPageAsync();
+        await LiveBlog.SignInAsync(staff);
+        await staff.GetByRole(AriaRole.Link, new() { Name = "Pages" }).First.ClickAsync();
+        await staff.GetByRole(AriaRole.Link, new() { Name = "Write a page" }).ClickAsync();
+        await staff.GetByLabel("Title", new() { Exact = true }).FillAsync("About us");
+        await staff.GetByLabel("Summary").FillAsync("Who we are and how we care for you.");
+        await MarkdownEditor.Text(staff).ClickAsync();
+        await staff.Keyboard.TypeAsync("Our team of nurses and psychiatrists has cared for patients since 2012.");
+        await Assertions.Expect(staff.Locator("[data-live-preview] .post-body p")).ToContainTextAsync("since 2012");
+        await staff.GetByLabel("Status").SelectOptionAsync("Published");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await staff.WaitForURLAsync("**/admin/pages/*/edit?done=saved");
+
+        var (reader, readerProblems) = await blog.NewPageAsync(width: 375, height: 812);
+        await reader.GotoAsync("/");
+        await reader.Locator("footer").GetByRole(AriaRole.Link, new() { Name = "About us" }).ClickAsync();
+        await reader.WaitForURLAsync("**/about-us");
+        Assert.Equal("About us", await reader.Locator("main h1").InnerTextAsync());
+        Assert.Contains("since 2012", await reader.Locator(".post-body").InnerTextAsync(), StringComparison.Ordinal);
+        var violations = await LiveBlog.AxeViolationsAsync(reader);
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
+        Assert.Empty(problems);
+        Assert.Empty(readerProblems);
+    }
+}
