@@ -407,6 +407,35 @@ namespace ClinicBlog.Migrations.Migrations
                     b.ToTable("Notifications");
                 });
 
+            modelBuilder.Entity("ClinicBlog.Core.Pages.MenuItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Location")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Location", "Position");
+
+                    b.ToTable("MenuItems");
+                });
+
             modelBuilder.Entity("ClinicBlog.Core.Pages.Page", b =>
                 {
                     b.Property<int>("Id")

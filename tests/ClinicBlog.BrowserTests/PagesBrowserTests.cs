@@ -2,7 +2,8 @@ using Microsoft.Playwright;
 
 namespace ClinicBlog.BrowserTests;
 
-/// <summary>A site page written in the editor and found by a reader on a phone through the footer.</summary>
+/// <summary>A site page written in the editor, found by a reader on a phone through the footer, then put in
+/// the header menu from /admin/menu.</summary>
 [Trait("Category", "Slow")]
 public sealed class PagesBrowserTests(LiveBlog blog) : IClassFixture<LiveBlog>
 {
@@ -30,6 +31,21 @@ public sealed class PagesBrowserTests(LiveBlog blog) : IClassFixture<LiveBlog>
         Assert.Contains("since 2012", await reader.Locator(".post-body").InnerTextAsync(), StringComparison.Ordinal);
         var violations = await LiveBlog.AxeViolationsAsync(reader);
         Assert.True(violations.Count == 0, string.Join("\n", violations));
+
+        // The page put in the header menu, after Articles.
+        await staff.GotoAsync("/admin/menu");
+        await staff.GetByLabel("Leads to").SelectOptionAsync(new SelectOptionValue { Label = "Articles" });
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Add the link" }).ClickAsync();
+        await staff.GetByLabel("Leads to").SelectOptionAsync(new SelectOptionValue { Label = "About us" });
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Add the link" }).ClickAsync();
+        await Assertions.Expect(staff.Locator("[data-menu=Header] li")).ToHaveCountAsync(2);
+        await LiveBlog.SaveScreenshotAsync(staff, "menu.png");
+
+        await reader.GotoAsync("/archive");
+        Assert.Equal(["Articles", "About us"], (await reader.Locator("header nav .site-nav a").AllInnerTextsAsync()).Select(t => t.Trim()));
+        await reader.Locator("header nav").GetByRole(AriaRole.Link, new() { Name = "About us" }).ClickAsync();
+        await reader.WaitForURLAsync("**/about-us");
+        Assert.Equal("page", await reader.Locator("header nav a[href='/about-us']").GetAttributeAsync("aria-current"));
         Assert.Empty(problems);
         Assert.Empty(readerProblems);
     }

@@ -105,8 +105,8 @@ public sealed class PublicContentChanges(IPublicContentCache cache) : SaveChange
 
         switch (entry.Entity)
         {
-            // Pages: their own page, and every page's footer that links to them.
-            case Post or Author or Tag or PostSlugRedirect or Pages.Page:
+            // Pages and menu links: their own page, and every page's header and footer that link to them.
+            case Post or Author or Tag or PostSlugRedirect or Pages.Page or Pages.MenuItem:
             case Dictionary<string, object> when entry.Metadata.Name == "PostTags":
                 stale.Posts = true;
                 break;

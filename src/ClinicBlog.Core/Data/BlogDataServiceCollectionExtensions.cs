@@ -46,6 +46,7 @@ public static class BlogDataServiceCollectionExtensions
         services.AddScoped<AuthorAdminService>();
         services.AddScoped<Pages.PageService>();
         services.AddScoped<Pages.PageQuery>();
+        services.AddScoped<Pages.MenuService>();
         services.AddSingleton<Redirects.RedirectTable>();
         services.AddScoped<Redirects.RedirectService>();
         services.AddScoped<StaffAccountService>();

@@ -34,6 +34,8 @@ public class BlogDbContext(DbContextOptions<BlogDbContext> options) : IdentityDb
 
     public DbSet<Pages.PageRevision> PageRevisions => Set<Pages.PageRevision>();
 
+    public DbSet<Pages.MenuItem> MenuItems => Set<Pages.MenuItem>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();

@@ -10,6 +10,7 @@ public static class Notices
     public const string PostSaved = "saved";
     public const string RedirectSaved = "redirect-saved";
     public const string PageDeleted = "page-deleted";
+    public const string MenuChanged = "menu-changed";
     public const string RedirectDeleted = "redirect-deleted";
     public const string PostSubmitted = "submitted";
     public const string PostRestored = "restored";
@@ -41,6 +42,7 @@ public static class Notices
     private static readonly Dictionary<string, string> Messages = new(StringComparer.Ordinal)
     {
         [PostSaved] = "Saved.",
+        [MenuChanged] = "Saved: readers see the new links now.",
         [PageDeleted] = "The page is deleted: its address now answers “not found”.",
         [RedirectSaved] = "Saved: the old address now answers with the new one.",
         [RedirectDeleted] = "Removed: that old address no longer redirects.",

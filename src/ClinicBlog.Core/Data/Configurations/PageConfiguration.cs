@@ -32,3 +32,13 @@ internal sealed class PageRevisionConfiguration : IEntityTypeConfiguration<PageR
         builder.HasIndex(r => new { r.PageId, r.CreatedAt });
     }
 }
+
+internal sealed class MenuItemConfiguration : IEntityTypeConfiguration<MenuItem>
+{
+    public void Configure(EntityTypeBuilder<MenuItem> builder)
+    {
+        builder.Property(m => m.Label).HasMaxLength(MenuItem.LabelMaxLength);
+        builder.Property(m => m.Url).HasMaxLength(MenuItem.UrlMaxLength);
+        builder.HasIndex(m => new { m.Location, m.Position });
+    }
+}

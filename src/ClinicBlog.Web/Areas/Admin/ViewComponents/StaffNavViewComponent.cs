@@ -21,7 +21,7 @@ public sealed class StaffNavViewComponent(StaffDashboardQuery dashboard, StaffCo
         {
             new("Start", [Item("Dashboard", "Dashboard")]),
             new("Write", StaffPermissions.ActsOnEverything(who)
-                ? [Item("Posts", "Posts", alsoFor: "PostReviews", count: waiting.PostsAwaitingReview), Item("Pages", "Pages"), Item("Images", "Media")]
+                ? [Item("Posts", "Posts", alsoFor: "PostReviews", count: waiting.PostsAwaitingReview), Item("Pages", "Pages"), Item("Menu", "Menu"), Item("Images", "Media")]
                 : [Item("Posts", "Posts", alsoFor: "PostReviews", count: waiting.PostsAwaitingReview), Item("Images", "Media")]),
             new("Community", StaffPermissions.ActsOnEverything(who)
                 ? [Item("Comments", "Comments", count: waiting.PendingComments, urgent: waiting.UrgentComments), Item("Bans", "Bans")]
