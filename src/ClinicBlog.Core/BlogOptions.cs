@@ -37,6 +37,11 @@ public sealed class BlogOptions : IValidatableObject
     [Required, StringLength(120)]
     public string Publisher { get; set; } = "The Clinic";
 
+    /// <summary>The clinic's logo: an uploaded image's file name under /media/, shown in the header, the
+    /// feeds and structured data. Empty: none.</summary>
+    [StringLength(80)]
+    public string? Logo { get; set; }
+
     /// <summary>The reverse proxies (addresses or networks such as <c>10.0.0.0/8</c>, separated by commas)
     /// whose <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> headers are believed. Anyone else's are
     /// ignored: a client could otherwise name any address and escape rate limits and bans. Empty: only a

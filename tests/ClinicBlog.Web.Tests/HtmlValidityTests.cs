@@ -16,7 +16,7 @@ public sealed class HtmlValidityTests(BlogFactory factory) : IClassFixture<BlogF
     private static readonly string[] StaffPages =
     [
         "/admin", "/admin/comments", "/admin/comments/1", "/admin/comments/1/redact", "/admin/posts", "/admin/notifications",
-        "/admin/privacy", "/admin/redirects", "/admin/redirects/new", "/admin/pages", "/admin/pages/new", "/admin/menu", "/account/notifications", "/account/security", "/admin/posts/1/edit", "/admin/posts/1/review",
+        "/admin/privacy", "/admin/redirects", "/admin/redirects/new", "/admin/pages", "/admin/pages/new", "/admin/menu", "/admin/settings", "/account/notifications", "/account/security", "/admin/posts/1/edit", "/admin/posts/1/review",
     ];
 
     [Fact]

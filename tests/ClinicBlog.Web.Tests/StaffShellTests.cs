@@ -24,7 +24,7 @@ public sealed class StaffShellTests(BlogFactory factory) : IClassFixture<BlogFac
         var sidebar = page.QuerySelector("nav.staff-nav-sidebar")!;
 
         Assert.Equal(["Start", "Write", "Community", "Team", "Site", "Me"], sidebar.QuerySelectorAll(".staff-nav-heading").Select(h => h.TextContent));
-        Assert.Equal(["Dashboard", "Posts", "Pages", "Menu", "Images", "Comments", "Bans", "Authors", "Staff", "Notifications", "Privacy", "Redirects", "Audit log", "Backup", "Account security", "My notifications"],
+        Assert.Equal(["Dashboard", "Posts", "Pages", "Menu", "Images", "Comments", "Bans", "Authors", "Staff", "Settings", "Notifications", "Privacy", "Redirects", "Audit log", "Backup", "Account security", "My notifications"],
             sidebar.QuerySelectorAll("a").Select(a => a.ChildNodes[0].TextContent.Trim()));
         Assert.Equal("Posts", sidebar.QuerySelector("a[aria-current=page]")!.ChildNodes[0].TextContent.Trim());
         var comments = sidebar.QuerySelector("a[href='/admin/comments'] .badge")!;
@@ -32,7 +32,7 @@ public sealed class StaffShellTests(BlogFactory factory) : IClassFixture<BlogFac
         Assert.Equal("2 waiting, 1 urgent", comments.TextContent.Trim());
         Assert.NotNull(sidebar.QuerySelector("form[action='/account/logout'] button"));
         // The phone menu holds the same entries, with ids of its own.
-        Assert.Equal(16, page.QuerySelectorAll("details.staff-menu nav a").Length);
+        Assert.Equal(17, page.QuerySelectorAll("details.staff-menu nav a").Length);
         Assert.Equal(page.QuerySelectorAll("[id]").Length, page.QuerySelectorAll("[id]").Select(e => e.Id).Distinct().Count());
     }
 

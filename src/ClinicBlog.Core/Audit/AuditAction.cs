@@ -94,6 +94,8 @@ public sealed class AuditAction
     public static readonly AuditAction PageUpdated = new("page.updated", nameof(Pages.Page));
     public static readonly AuditAction PageDeleted = new("page.deleted", nameof(Pages.Page));
 
+    public static readonly AuditAction SettingsChanged = new("settings.changed", "Settings");
+
     public static readonly AuditAction MenuChanged = new("menu.changed", nameof(Pages.MenuItem));
 
     public static readonly AuditAction RedirectCreated = new("redirect.created", nameof(Redirects.Redirect));

@@ -105,8 +105,8 @@ public sealed class PublicContentChanges(IPublicContentCache cache) : SaveChange
 
         switch (entry.Entity)
         {
-            // Pages and menu links: their own page, and every page's header and footer that link to them.
-            case Post or Author or Tag or PostSlugRedirect or Pages.Page or Pages.MenuItem:
+            // Pages, menu links and settings: their own page, and every page's header and footer.
+            case Post or Author or Tag or PostSlugRedirect or Pages.Page or Pages.MenuItem or Settings.SiteSetting:
             case Dictionary<string, object> when entry.Metadata.Name == "PostTags":
                 stale.Posts = true;
                 break;

@@ -47,6 +47,7 @@ public static class BlogDataServiceCollectionExtensions
         services.AddScoped<Pages.PageService>();
         services.AddScoped<Pages.PageQuery>();
         services.AddScoped<Pages.MenuService>();
+        services.AddSingleton<Pages.SiteLinks>();
         services.AddSingleton<Redirects.RedirectTable>();
         services.AddScoped<Redirects.RedirectService>();
         services.AddScoped<StaffAccountService>();

@@ -36,6 +36,8 @@ public class BlogDbContext(DbContextOptions<BlogDbContext> options) : IdentityDb
 
     public DbSet<Pages.MenuItem> MenuItems => Set<Pages.MenuItem>();
 
+    public DbSet<Settings.SiteSetting> SiteSettings => Set<Settings.SiteSetting>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();

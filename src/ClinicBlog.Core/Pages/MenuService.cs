@@ -8,7 +8,7 @@ namespace ClinicBlog.Core.Pages;
 /// <summary>The header menu and the footer links: chosen by Admins and Editors from the site's pages,
 /// tags, authors, the archive and feed, or any http(s) address; ordered; every change audited. With no
 /// links chosen for a place, that place shows the blog's defaults.</summary>
-public sealed class MenuService(BlogDbContext db, IAuditLog audit)
+public sealed class MenuService(BlogDbContext db, SiteLinks links, IAuditLog audit)
 {
     public Task<List<MenuLink>> LinksAsync(MenuLocation location, CancellationToken cancellationToken) =>
         db.MenuItems.AsNoTracking().Where(m => m.Location == location).OrderBy(m => m.Position).ThenBy(m => m.Id)
@@ -82,6 +82,7 @@ public sealed class MenuService(BlogDbContext db, IAuditLog audit)
         audit.Record(AuditAction.MenuChanged, userId, item.Id, $"added {item.Location}: {item.Label} → {item.Url}");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        links.Invalidate();
         return Result.Success;
     }
 
@@ -110,6 +111,7 @@ public sealed class MenuService(BlogDbContext db, IAuditLog audit)
 
         audit.Record(AuditAction.MenuChanged, userId, item.Id, $"moved {(up ? "up" : "down")}: {item.Label}");
         await db.SaveChangesAsync(cancellationToken);
+        links.Invalidate();
         return Result.Success;
     }
 
@@ -124,6 +126,7 @@ public sealed class MenuService(BlogDbContext db, IAuditLog audit)
         db.MenuItems.Remove(item);
         audit.Record(AuditAction.MenuChanged, userId, id, $"removed {item.Location}: {item.Label}");
         await db.SaveChangesAsync(cancellationToken);
+        links.Invalidate();
         return Result.Success;
     }
 }

@@ -10,7 +10,7 @@ namespace ClinicBlog.Core.Pages;
 
 /// <summary>Writing the site's pages (Admins and Editors): validated, their earlier words kept as
 /// revisions, a clinician's review recorded for the exact text it covers, every change audited.</summary>
-public sealed class PageService(BlogDbContext db, MarkdownRenderer renderer, IAuditLog audit, TimeProvider clock)
+public sealed class PageService(BlogDbContext db, MarkdownRenderer renderer, SiteLinks links, IAuditLog audit, TimeProvider clock)
 {
     /// <summary>Addresses of the blog itself (and words kept for it): a page cannot take them.</summary>
     public static readonly IReadOnlySet<string> ReservedSlugs = new HashSet<string>(StringComparer.Ordinal)
@@ -147,6 +147,7 @@ public sealed class PageService(BlogDbContext db, MarkdownRenderer renderer, IAu
         audit.Record(id is null ? AuditAction.PageCreated : AuditAction.PageUpdated, userId, page.Id, page.Status.ToString());
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        links.Invalidate();
         return Result.Of(page.Id);
     }
 
@@ -179,6 +180,7 @@ public sealed class PageService(BlogDbContext db, MarkdownRenderer renderer, IAu
         db.Pages.Remove(page);
         audit.Record(AuditAction.PageDeleted, userId, id, "/" + page.Slug);
         await db.SaveChangesAsync(cancellationToken);
+        links.Invalidate();
         return Result.Success;
     }
 

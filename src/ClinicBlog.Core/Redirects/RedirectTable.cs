@@ -28,6 +28,9 @@ public sealed class RedirectTable(IServiceScopeFactory scopes)
         return string.IsNullOrEmpty(query) ? null : map.GetValueOrDefault(RedirectPaths.Key(path));
     }
 
+    /// <summary>Reads the table now (at start), so the first reader does not wait for it.</summary>
+    public Task WarmAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
+
     /// <summary>Forgets the loaded table: the next request reads it again.</summary>
     public void Invalidate() => _map = null;
 

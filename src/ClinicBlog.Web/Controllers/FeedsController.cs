@@ -119,6 +119,8 @@ public sealed class FeedsController(
             Language = "en",
             LastUpdatedTime = items.Count > 0 ? new DateTimeOffset(items.Max(i => i.UpdatedAt)) : new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero),
             Copyright = new TextSyndicationContent(settings.Publisher),
+            // RSS <image>, Atom <logo>: the clinic's logo when one is set.
+            ImageUrl = settings.Logo is { } logo ? new Uri(urls.Absolute("/media/" + logo)) : null,
             Items = items.Select(ToItem).ToList(),
         };
         feed.Links.Add(new SyndicationLink(new Uri(urls.Absolute(selfPath)), "self", title, atom ? "application/atom+xml" : "application/rss+xml", 0));

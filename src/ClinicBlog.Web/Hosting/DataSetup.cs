@@ -1,3 +1,4 @@
+using ClinicBlog.Core.Settings;
 using ClinicBlog.Core;
 using ClinicBlog.Core.Data;
 using ClinicBlog.Migrations;
@@ -18,6 +19,7 @@ internal static class DataSetup
             .Validate(o => ClinicTime.TryFindZone(o.TimeZone, out _), "Blog:TimeZone must be an IANA time zone name such as Europe/London or America/Chicago.")
             .ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSiteSettings();
         builder.Services.AddSingleton<ClinicTime>();
 
         var dataDirectory = ResolveDataDirectory(builder);
@@ -40,6 +42,12 @@ internal static class DataSetup
     {
         await DatabaseInitializer.InitializeAsync(app.Services, app.Lifetime.ApplicationStopping);
         await ProtectedAuthenticatorKeyStore.ProtectPlainKeysAsync(app.Services, app.Lifetime.ApplicationStopping);
+        // The settings saved from /admin/settings, over configuration's, before the first request.
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<SiteSettingsService>().LoadAsync(app.Lifetime.ApplicationStopping);
+        // Read before the first request: the redirects and the header and footer links live in memory.
+        await app.Services.GetRequiredService<Core.Redirects.RedirectTable>().WarmAsync(app.Lifetime.ApplicationStopping);
+        await app.Services.GetRequiredService<Core.Pages.SiteLinks>().GetAsync(app.Lifetime.ApplicationStopping);
     }
 
     private static string ResolveDataDirectory(WebApplicationBuilder builder)

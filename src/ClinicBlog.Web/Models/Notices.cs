@@ -11,6 +11,7 @@ public static class Notices
     public const string RedirectSaved = "redirect-saved";
     public const string PageDeleted = "page-deleted";
     public const string MenuChanged = "menu-changed";
+    public const string SettingsSaved = "settings-saved";
     public const string RedirectDeleted = "redirect-deleted";
     public const string PostSubmitted = "submitted";
     public const string PostRestored = "restored";
@@ -42,6 +43,7 @@ public static class Notices
     private static readonly Dictionary<string, string> Messages = new(StringComparer.Ordinal)
     {
         [PostSaved] = "Saved.",
+        [SettingsSaved] = "Saved: every page shows the new settings now.",
         [MenuChanged] = "Saved: readers see the new links now.",
         [PageDeleted] = "The page is deleted: its address now answers “not found”.",
         [RedirectSaved] = "Saved: the old address now answers with the new one.",

@@ -28,7 +28,7 @@ public static class PageStructuredData
             // Only while the recorded review covers exactly the text on the page.
             ["reviewedBy"] = page.Reviewer is null ? null : PostStructuredData.Person(page.Reviewer, urls),
             ["lastReviewed"] = page.Reviewer is not null && page.ReviewedAt is { } reviewed ? reviewed.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null,
-            ["publisher"] = new Dictionary<string, object?> { ["@type"] = "Organization", ["name"] = settings.Publisher, ["url"] = urls.Absolute("/") },
+            ["publisher"] = PostStructuredData.Publisher(settings, urls),
         };
         // Absent rather than null: a page not (or no longer) reviewed makes no reviewedBy claim at all.
         foreach (var empty in data.Where(p => p.Value is null).Select(p => p.Key).ToList())

@@ -38,7 +38,7 @@ public static class PostStructuredData
             ["reviewedBy"] = post.Reviewer is null || post.ReviewIsStale ? null : Person(post.Reviewer, urls),
             ["lastReviewed"] = post.ReviewedAt is { } reviewed && post.Reviewer is not null && !post.ReviewIsStale
                 ? reviewed.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null,
-            ["publisher"] = new Dictionary<string, object?> { ["@type"] = "Organization", ["name"] = settings.Publisher, ["url"] = urls.Absolute("/") },
+            ["publisher"] = Publisher(settings, urls),
             ["keywords"] = post.Tags.Count == 0 ? null : string.Join(", ", post.Tags.Select(t => t.Name)),
             ["image"] = post.Cover is null ? null : urls.Absolute("/media/" + post.Cover.FileName),
         };
@@ -59,6 +59,18 @@ public static class PostStructuredData
         }
 
         return JsonSerializer.Serialize(new[] { page, breadcrumbs }, Options);
+    }
+
+    /// <summary>The clinic as publisher, with its logo when one is set.</summary>
+    internal static Dictionary<string, object?> Publisher(BlogOptions settings, PublicUrls urls)
+    {
+        var publisher = new Dictionary<string, object?> { ["@type"] = "Organization", ["name"] = settings.Publisher, ["url"] = urls.Absolute("/") };
+        if (settings.Logo is { } logo)
+        {
+            publisher["logo"] = new Dictionary<string, object?> { ["@type"] = "ImageObject", ["url"] = urls.Absolute("/media/" + logo) };
+        }
+
+        return publisher;
     }
 
     internal static Dictionary<string, object?> Person(AuthorByline person, PublicUrls urls) => new()

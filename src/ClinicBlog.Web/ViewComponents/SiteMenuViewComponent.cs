@@ -5,11 +5,11 @@ namespace ClinicBlog.Web.ViewComponents;
 
 /// <summary>The header menu's links: the ones staff chose at /admin/menu, or Articles and Archive while
 /// none are chosen. The link to the page being read is marked <c>aria-current</c>.</summary>
-public sealed class SiteMenuViewComponent(MenuService menu) : ViewComponent
+public sealed class SiteMenuViewComponent(SiteLinks siteLinks) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync()
     {
-        var links = await menu.LinksAsync(MenuLocation.Header, HttpContext.RequestAborted);
+        var links = (await siteLinks.GetAsync(HttpContext.RequestAborted)).Header;
         IReadOnlyList<MenuLink> shown = links.Count > 0
             ? links
             : [new MenuLink(0, "Articles", Url.Action("Index", "Home", new { area = "" })!), new MenuLink(0, "Archive", Url.Action("Archive", "Search", new { area = "" })!)];

@@ -42,3 +42,13 @@ internal sealed class MenuItemConfiguration : IEntityTypeConfiguration<MenuItem>
         builder.HasIndex(m => new { m.Location, m.Position });
     }
 }
+
+internal sealed class SiteSettingConfiguration : IEntityTypeConfiguration<Settings.SiteSetting>
+{
+    public void Configure(EntityTypeBuilder<Settings.SiteSetting> builder)
+    {
+        builder.HasKey(s => s.Key);
+        builder.Property(s => s.Key).HasMaxLength(100);
+        builder.Property(s => s.Value).HasMaxLength(Settings.SiteSetting.ValueMaxLength);
+    }
+}
