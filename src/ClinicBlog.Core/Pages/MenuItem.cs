@@ -18,9 +18,3 @@ public class MenuItem
     /// <summary>A path on this blog (<c>/about-us</c>, <c>/tags/anxiety</c>) or an http(s) address.</summary>
     public required string Url { get; set; }
 }
-
-public enum MenuLocation
-{
-    Header = 0,
-    Footer = 1,
-}

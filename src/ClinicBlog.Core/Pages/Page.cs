@@ -57,29 +57,3 @@ public class Page : ITimestamped
     public static string Fingerprint(string title, string? summary, string body) =>
         Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(new[] { title, summary ?? string.Empty, body })));
 }
-
-public enum PageStatus
-{
-    Draft = 0,
-    Published = 1,
-}
-
-/// <summary>A page's earlier words, kept at each save that changed them.</summary>
-public class PageRevision
-{
-    public int Id { get; set; }
-
-    public int PageId { get; set; }
-
-    public Page Page { get; set; } = null!;
-
-    public required string Title { get; set; }
-
-    public string? Summary { get; set; }
-
-    public required string Body { get; set; }
-
-    public DateTime CreatedAt { get; set; }
-
-    public string? CreatedById { get; set; }
-}

@@ -23,8 +23,3 @@ public sealed class PageQuery(BlogDbContext db)
             .Select(p => new PageLink(p.Title, p.Slug, p.UpdatedAt))
             .ToListAsync(cancellationToken);
 }
-
-/// <summary>A published page as its reader page shows it.</summary>
-public sealed record PublicPage(string Title, string Slug, string? Summary, string BodyHtml, DateTime PublishedAt, DateTime UpdatedAt, AuthorByline? Reviewer, DateTime? ReviewedAt);
-
-public sealed record PageLink(string Title, string Slug, DateTime UpdatedAt);

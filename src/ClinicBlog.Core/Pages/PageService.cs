@@ -206,12 +206,3 @@ public sealed class PageService(BlogDbContext db, MarkdownRenderer renderer, Sit
         }
     }
 }
-
-/// <summary>A clinician who can be recorded as a page's reviewer.</summary>
-public sealed record ReviewerChoice(int Id, string DisplayName, string Credentials);
-
-/// <summary>A page as the staff list shows it.</summary>
-public sealed record PageListItem(int Id, string Title, string Slug, PageStatus Status, DateTime UpdatedAt);
-
-/// <summary>A page opened in the editor.</summary>
-public sealed record PageForEditing(int Id, PageInput Input, PageStatus Status, bool ReviewCoversText, string? ReviewerName, IReadOnlyList<RevisionItem> Revisions);

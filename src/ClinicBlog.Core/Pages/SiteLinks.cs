@@ -32,6 +32,3 @@ public sealed class SiteLinks(IServiceScopeFactory scopes)
 
     public void Invalidate() => _current = null;
 }
-
-/// <summary>The header menu links, the footer links and the published pages.</summary>
-public sealed record SiteLinkSet(IReadOnlyList<MenuLink> Header, IReadOnlyList<MenuLink> Footer, IReadOnlyList<PageLink> PublishedPages);

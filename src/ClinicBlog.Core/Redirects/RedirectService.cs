@@ -112,9 +112,3 @@ public sealed class RedirectService(BlogDbContext db, RedirectTable table, IAudi
         return Result.Success;
     }
 }
-
-/// <summary>A redirect as the staff list shows it.</summary>
-public sealed record RedirectListItem(int Id, string FromPath, string ToUrl, DateTime CreatedAt);
-
-/// <summary>An old address of a renamed post.</summary>
-public sealed record PostSlugRedirectItem(int Id, string OldSlug, string CurrentSlug, string Title, DateTime CreatedAt);

@@ -16,5 +16,3 @@ public sealed class SiteMenuViewComponent(SiteLinks siteLinks) : ViewComponent
         return View(new SiteMenuViewModel(shown, HttpContext.Request.Path.Value ?? "/"));
     }
 }
-
-public sealed record SiteMenuViewModel(IReadOnlyList<MenuLink> Links, string CurrentPath);

@@ -10,6 +10,3 @@ public sealed record WritingChecks(ReadabilityReport Readability, int TargetRead
     public static WritingChecks Of(string html, int targetReadingGrade) =>
         new(Core.Content.Readability.Analyze(html), targetReadingGrade, ImageDescriptions.Missing(html));
 }
-
-/// <summary>The live preview beside the editor: the article body as readers will see it, and its checks.</summary>
-public sealed record LivePreviewViewModel(string BodyHtml, WritingChecks Checks);

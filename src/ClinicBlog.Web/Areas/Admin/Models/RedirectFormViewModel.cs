@@ -1,4 +1,3 @@
-using ClinicBlog.Core.Paging;
 using ClinicBlog.Core.Redirects;
 
 namespace ClinicBlog.Web.Areas.Admin.Models;
@@ -15,6 +14,3 @@ public sealed class RedirectFormViewModel : RedirectInput
 
     public int? Id { get; }
 }
-
-/// <summary>The redirects page: staff redirects (a page of them) and renamed posts' old addresses.</summary>
-public sealed record RedirectListViewModel(PagedList<RedirectListItem> Redirects, IReadOnlyList<PostSlugRedirectItem> PostSlugs, string? Message);

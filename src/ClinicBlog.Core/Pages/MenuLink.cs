@@ -1,0 +1,4 @@
+namespace ClinicBlog.Core.Pages;
+
+/// <summary>A link as the menu shows it.</summary>
+public sealed record MenuLink(int Id, string Label, string Url);

@@ -1,0 +1,3 @@
+namespace ClinicBlog.Core.Pages;
+
+public sealed record PageLink(string Title, string Slug, DateTime UpdatedAt);
