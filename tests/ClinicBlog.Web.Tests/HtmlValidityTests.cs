@@ -28,7 +28,14 @@ public sealed class HtmlValidityTests(BlogFactory factory) : IClassFixture<BlogF
         {
             using var reader = factory.CreateBrowserlikeClient();
             using var staff = await factory.SignedInAdminAsync();
-            var pages = Pages.Select(url => (Client: reader, Url: url)).Concat(StaffPages.Select(url => (Client: staff, Url: url))).ToList();
+            // A published site page, in the header menu too, so its page, its editor and the menu are checked with content.
+            await staff.SubmitExpectingSuccessAsync((await staff.GetDocumentAsync("/admin/pages/new")).Form(".editor-form"), new Dictionary<string, string>
+            {
+                ["Title"] = "About us", ["Summary"] = "Who we are.", ["Body"] = "## Our team\n\n- Nurses\n- Psychiatrists", ["Status"] = "Published",
+            }, "button[value=save]");
+            await staff.SubmitExpectingSuccessAsync((await staff.GetDocumentAsync("/admin/menu")).Form("form.form-page"), new Dictionary<string, string> { ["Target"] = "/about-us" });
+            var pages = Pages.Append("/about-us").Select(url => (Client: reader, Url: url))
+                .Concat(StaffPages.Append("/admin/pages/1/edit").Select(url => (Client: staff, Url: url))).ToList();
             var files = new List<string>();
             for (var i = 0; i < pages.Count; i++)
             {
