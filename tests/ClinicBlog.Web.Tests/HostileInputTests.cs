@@ -109,6 +109,55 @@ public sealed class HostileInputTests(HostileInputTests.Factory factory) : IClas
     }
 
     [Fact]
+    public async Task Pages_menu_links_redirects_and_settings_show_hostile_input_as_inert_text()
+    {
+        using var admin = await factory.SignedInAdminAsync();
+        using var reader = factory.CreateBrowserlikeClient(followRedirects: false);
+        var problems = new List<string>();
+        for (var i = 0; i < HostileInputs.All.Count; i++)
+        {
+            var input = HostileInputs.All[i];
+            using var page = await admin.SubmitAsync((await admin.GetDocumentAsync("/admin/pages/new")).Form(".editor-form"), new Dictionary<string, string>
+            {
+                ["Title"] = Cut(input, 200), ["Slug"] = $"hostile-page-{i}", ["Summary"] = Cut(input, 500), ["Body"] = input, ["Status"] = "Published",
+            }, "button[value=save]");
+            await CheckAsync(page, $"saving page {i}", problems, expectSuccess: true);
+
+            using var link = await admin.SubmitAsync((await admin.GetDocumentAsync("/admin/menu")).Form("form.form-page"), new Dictionary<string, string>
+            {
+                ["Location"] = i % 2 == 0 ? "Header" : "Footer", ["Target"] = "other", ["OtherUrl"] = $"https://clinic.example/{i}", ["Label"] = Cut(input, 60),
+            });
+            await CheckAsync(link, $"menu link {i}", problems, expectSuccess: !string.IsNullOrWhiteSpace(input));
+
+            // Most are not addresses and are refused; none may fail or come back executable.
+            using var redirect = await admin.SubmitAsync((await admin.GetDocumentAsync("/admin/redirects/new")).Form("form.form"), new Dictionary<string, string> { ["From"] = Cut(input, 600), ["To"] = Cut(input, 600) });
+            await CheckAsync(redirect, $"redirect {i}", problems, expectSuccess: false);
+
+            using var settings = await admin.SubmitAsync((await admin.GetDocumentAsync("/admin/settings")).Form(".settings-form"), new Dictionary<string, string>
+            {
+                ["Description"] = Cut(input, 300), ["MedicalDisclaimer"] = "Not medical advice. " + input, ["CrisisNotice"] = "Call 988. " + input,
+                ["PrivacyNotice"] = input, ["CommentPolicy"] = input, ["CrisisTags"] = Cut(input, 900),
+            });
+            // Over the notices' length limit the save is refused with a message: that answer is checked too.
+            await CheckAsync(settings, $"settings {i}", problems, expectSuccess: input.Length + 20 <= ClinicBlog.Core.Settings.SiteSettingsService.NoticeMaxLength);
+            foreach (var url in new[] { $"/hostile-page-{i}", "/", "/privacy", "/comment-policy" })
+            {
+                using var response = await reader.GetAsync(url);
+                await CheckAsync(response, $"{url} after input {i}", problems, expectSuccess: true);
+            }
+        }
+
+        foreach (var url in new[] { "/admin/pages", "/admin/menu", "/admin/redirects", "/admin/settings", "/admin/audit" })
+        {
+            using var response = await admin.GetAsync(url);
+            await CheckAsync(response, url, problems, expectSuccess: true);
+        }
+
+        problems.AddRange(await FeedProblemsAsync(reader, "/sitemap.xml"));
+        Assert.True(problems.Count == 0, $"{problems.Count} problems:\n" + string.Join("\n", problems.Take(30)));
+    }
+
+    [Fact]
     public void The_checker_finds_the_corpus_executable_when_nothing_sanitizes_it()
     {
         // Guards the guard: parsed raw, the inputs that are HTML must be caught.
