@@ -15,10 +15,10 @@ public sealed class StaffShellBrowserTests(LiveBlog blog) : IClassFixture<LiveBl
     public async Task Staff_pages_have_no_axe_violations(int width, string scheme)
     {
         var page = await SignedInPageAsync(width, scheme);
-        foreach (var path in new[] { "/admin", "/admin/posts", "/admin/posts/new", "/admin/comments", "/account/security" })
+        foreach (var path in new[] { "/admin", "/admin/posts", "/admin/posts/new", "/admin/comments", "/account/security", "/admin/pages/new", "/admin/menu", "/admin/redirects/new", "/admin/settings" })
         {
             await page.GotoAsync(path);
-            if (path == "/admin/posts/new")
+            if (path is "/admin/posts/new" or "/admin/pages/new")
             {
                 // Audited with the editor loaded: its toolbar, text, tabs and the live preview's first answer.
                 await page.Locator("[data-live-preview] .md-preview-body > *").First.WaitForAsync(new() { State = WaitForSelectorState.Attached });
