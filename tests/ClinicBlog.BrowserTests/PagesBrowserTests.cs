@@ -29,6 +29,7 @@ public sealed class PagesBrowserTests(LiveBlog blog) : IClassFixture<LiveBlog>
         await reader.WaitForURLAsync("**/about-us");
         Assert.Equal("About us", await reader.Locator("main h1").InnerTextAsync());
         Assert.Contains("since 2012", await reader.Locator(".post-body").InnerTextAsync(), StringComparison.Ordinal);
+        await LiveBlog.SaveScreenshotAsync(reader, "page-phone.png");
         var violations = await LiveBlog.AxeViolationsAsync(reader);
         Assert.True(violations.Count == 0, string.Join("\n", violations));
 
@@ -46,6 +47,8 @@ public sealed class PagesBrowserTests(LiveBlog blog) : IClassFixture<LiveBlog>
         await reader.Locator("header nav").GetByRole(AriaRole.Link, new() { Name = "About us" }).ClickAsync();
         await reader.WaitForURLAsync("**/about-us");
         Assert.Equal("page", await reader.Locator("header nav a[href='/about-us']").GetAttributeAsync("aria-current"));
+        await staff.GotoAsync("/admin/settings");
+        await LiveBlog.SaveScreenshotAsync(staff, "settings.png");
         Assert.Empty(problems);
         Assert.Empty(readerProblems);
     }
