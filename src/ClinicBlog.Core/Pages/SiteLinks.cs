@@ -1,11 +1,9 @@
-using ClinicBlog.Core.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ClinicBlog.Core.Pages;
 
 /// <summary>The links every page shows in its header and footer (the chosen menu links, the published
-/// pages), in memory: a page costs no query for them. Read again after any change to pages or the menu.</summary>
+/// pages), in memory: a page (the sitemap included) costs no query for them. Read again after any change to pages or the menu.</summary>
 public sealed class SiteLinks(IServiceScopeFactory scopes)
 {
     private volatile SiteLinkSet? _current;
@@ -18,14 +16,11 @@ public sealed class SiteLinks(IServiceScopeFactory scopes)
         }
 
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<BlogDbContext>();
-        var items = await db.MenuItems.AsNoTracking().OrderBy(m => m.Position).ThenBy(m => m.Id).ToListAsync(cancellationToken);
-        var pages = await db.Pages.AsNoTracking().Where(p => p.Status == PageStatus.Published).OrderBy(p => p.Title)
-            .Select(p => new PageLink(p.Title, p.Slug, p.UpdatedAt)).ToListAsync(cancellationToken);
+        var menu = scope.ServiceProvider.GetRequiredService<MenuService>();
         var loaded = new SiteLinkSet(
-            items.Where(m => m.Location == MenuLocation.Header).Select(m => new MenuLink(m.Id, m.Label, m.Url)).ToList(),
-            items.Where(m => m.Location == MenuLocation.Footer).Select(m => new MenuLink(m.Id, m.Label, m.Url)).ToList(),
-            pages);
+            await menu.LinksAsync(MenuLocation.Header, cancellationToken),
+            await menu.LinksAsync(MenuLocation.Footer, cancellationToken),
+            await scope.ServiceProvider.GetRequiredService<PageQuery>().PublishedLinksAsync(cancellationToken));
         _current = loaded;
         return loaded;
     }

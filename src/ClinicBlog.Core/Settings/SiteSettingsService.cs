@@ -83,15 +83,7 @@ public sealed class SiteSettingsService(
         }
 
         var forced = ForcedKeys();
-        var current = Current();
-        var before = new Dictionary<string, string?>(StringComparer.Ordinal)
-        {
-            [SettingKeys.Title] = current.Title, [SettingKeys.Description] = current.Description, [SettingKeys.Publisher] = current.Publisher,
-            [SettingKeys.Logo] = current.Logo ?? string.Empty, [SettingKeys.PageSize] = current.PageSize, [SettingKeys.MedicalDisclaimer] = current.MedicalDisclaimer,
-            [SettingKeys.CrisisNotice] = current.CrisisNotice, [SettingKeys.CrisisTags] = current.CrisisTags,
-            [SettingKeys.PrivacyNotice] = current.PrivacyNotice ?? string.Empty, [SettingKeys.CommentPolicy] = current.CommentPolicy ?? string.Empty,
-            [SettingKeys.CommentsCloseAfterDays] = current.CommentsCloseAfterDays, [SettingKeys.CommentsMaxLinks] = current.CommentsMaxLinks,
-        };
+        var before = ByKey(Current());
         var changed = values.Where(v => !forced.Contains(v.Key) && before[v.Key] != v.Value).Select(v => v.Key).ToList();
         if (changed.Count == 0)
         {
@@ -135,6 +127,17 @@ public sealed class SiteSettingsService(
 
         return Result.Success;
     }
+
+    /// <summary>A form's values by setting key (empty for none), to compare with what is saved.</summary>
+    private static Dictionary<string, string> ByKey(SettingsInput input) => new(StringComparer.Ordinal)
+    {
+        [SettingKeys.Title] = input.Title ?? string.Empty, [SettingKeys.Description] = input.Description ?? string.Empty,
+        [SettingKeys.Publisher] = input.Publisher ?? string.Empty, [SettingKeys.Logo] = input.Logo ?? string.Empty,
+        [SettingKeys.PageSize] = input.PageSize ?? string.Empty, [SettingKeys.MedicalDisclaimer] = input.MedicalDisclaimer ?? string.Empty,
+        [SettingKeys.CrisisNotice] = input.CrisisNotice ?? string.Empty, [SettingKeys.CrisisTags] = input.CrisisTags ?? string.Empty,
+        [SettingKeys.PrivacyNotice] = input.PrivacyNotice ?? string.Empty, [SettingKeys.CommentPolicy] = input.CommentPolicy ?? string.Empty,
+        [SettingKeys.CommentsCloseAfterDays] = input.CommentsCloseAfterDays ?? string.Empty, [SettingKeys.CommentsMaxLinks] = input.CommentsMaxLinks ?? string.Empty,
+    };
 
     private static string Line(string? typed, string field, int max, string? required, Dictionary<string, string> errors)
     {

@@ -14,7 +14,7 @@ namespace ClinicBlog.Web.Controllers;
 public sealed class FeedsController(
     PublishedPostQuery posts,
     AuthorQuery authors,
-    Core.Pages.PageQuery pages,
+    Core.Pages.SiteLinks siteLinks,
     PublicUrls urls,
     IOptions<BlogOptions> options) : Controller
 {
@@ -45,7 +45,7 @@ public sealed class FeedsController(
         var entries = await posts.SitemapAsync(cancellationToken);
         var authorSlugs = await authors.SlugsWithPostsAsync(cancellationToken);
         var tagSlugs = await posts.TagSlugsAsync(cancellationToken);
-        var sitePages = await pages.PublishedLinksAsync(cancellationToken);
+        var sitePages = (await siteLinks.GetAsync(cancellationToken)).PublishedPages;
         return Xml(writer =>
         {
             writer.WriteStartElement("urlset", ns);

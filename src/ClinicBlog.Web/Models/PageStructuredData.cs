@@ -30,12 +30,6 @@ public static class PageStructuredData
             ["lastReviewed"] = page.Reviewer is not null && page.ReviewedAt is { } reviewed ? reviewed.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null,
             ["publisher"] = PostStructuredData.Publisher(settings, urls),
         };
-        // Absent rather than null: a page not (or no longer) reviewed makes no reviewedBy claim at all.
-        foreach (var empty in data.Where(p => p.Value is null).Select(p => p.Key).ToList())
-        {
-            data.Remove(empty);
-        }
-
-        return JsonSerializer.Serialize(data, Options);
+        return JsonSerializer.Serialize(PostStructuredData.WithoutNulls(data), Options);
     }
 }

@@ -52,13 +52,18 @@ public static class PostStructuredData
                 new Dictionary<string, object?> { ["@type"] = "ListItem", ["position"] = 2, ["name"] = post.Title, ["item"] = url },
             },
         };
-        // Absent rather than null: a page not (or no longer) reviewed makes no reviewedBy claim at all.
-        foreach (var empty in page.Where(p => p.Value is null).Select(p => p.Key).ToList())
+        return JsonSerializer.Serialize(new[] { WithoutNulls(page), breadcrumbs }, Options);
+    }
+
+    /// <summary>Absent rather than null: a page not (or no longer) reviewed makes no reviewedBy claim at all.</summary>
+    internal static Dictionary<string, object?> WithoutNulls(Dictionary<string, object?> data)
+    {
+        foreach (var empty in data.Where(p => p.Value is null).Select(p => p.Key).ToList())
         {
-            page.Remove(empty);
+            data.Remove(empty);
         }
 
-        return JsonSerializer.Serialize(new[] { page, breadcrumbs }, Options);
+        return data;
     }
 
     /// <summary>The clinic as publisher, with its logo when one is set.</summary>
