@@ -76,6 +76,10 @@ namespace ClinicBlog.Migrations.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ImportKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Photo")
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
@@ -89,6 +93,9 @@ namespace ClinicBlog.Migrations.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ImportKey")
+                        .IsUnique();
 
                     b.HasIndex("Slug")
                         .IsUnique();
@@ -208,6 +215,10 @@ namespace ClinicBlog.Migrations.Migrations
                     b.Property<DateTime?>("HeldNotifiedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ImportKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("IpHash")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -245,6 +256,9 @@ namespace ClinicBlog.Migrations.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("ImportKey")
+                        .IsUnique();
 
                     b.HasIndex("ParentId");
 
@@ -315,6 +329,10 @@ namespace ClinicBlog.Migrations.Migrations
                     b.Property<int>("Height")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ImportKey")
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("Length")
                         .HasColumnType("INTEGER");
 
@@ -341,6 +359,9 @@ namespace ClinicBlog.Migrations.Migrations
                     b.HasIndex("CreatedAt");
 
                     b.HasIndex("FileName")
+                        .IsUnique();
+
+                    b.HasIndex("ImportKey")
                         .IsUnique();
 
                     b.ToTable("MediaFiles");
@@ -454,6 +475,10 @@ namespace ClinicBlog.Migrations.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ImportKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("TEXT");
 
@@ -488,6 +513,9 @@ namespace ClinicBlog.Migrations.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ImportKey")
+                        .IsUnique();
 
                     b.HasIndex("ReviewerId");
 
@@ -579,6 +607,10 @@ namespace ClinicBlog.Migrations.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ImportKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("PendingRevisionId")
                         .HasColumnType("INTEGER");
 
@@ -637,6 +669,9 @@ namespace ClinicBlog.Migrations.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ImportKey")
+                        .IsUnique();
 
                     b.HasIndex("ReviewerId");
 

@@ -7,19 +7,15 @@ if (BackupCommand.IsRequested(args))
     return;
 }
 
+if (ImportWordPressCommand.IsRequested(args))
+{
+    Environment.ExitCode = await ImportWordPressCommand.RunAsync(args);
+    return;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
-builder.AddBlogLogging();
-builder.AddTrustedProxies();
-builder.AddPublicAddress();
-builder.AddBlogData();
-builder.AddStaffIdentity();
-builder.AddBlogMvc();
-builder.AddBlogComments();
-builder.AddBlogAuthoring();
-builder.AddReaderCaching();
-builder.AddStaffNotifications();
-builder.Services.AddBlogHealthChecks();
+builder.AddBlogServices();
 
 var app = builder.Build();
 

@@ -104,5 +104,6 @@ public sealed class AuditAction
     public static readonly AuditAction PostSlugRedirectDeleted = new("post.old-address-removed", nameof(Post));
 
     public static readonly AuditAction MediaUploaded = new("media.uploaded", nameof(Media.MediaFile));
+    public static readonly AuditAction WordPressImported = new("import.wordpress", "Import");
     public static readonly AuditAction DatabaseBackupDownloaded = new("database.backup-downloaded", "Database");
 }

@@ -24,6 +24,10 @@ public class Author : ITimestamped
     /// <summary>A portrait (a media file name under /media/), optional.</summary>
     public string? Photo { get; set; }
 
+    /// <summary>Where an import took this from (the old site and its id there, such as
+    /// <c>oldclinic.example/post/123</c>), so importing the same export again recognises it.</summary>
+    public string? ImportKey { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     public DateTime UpdatedAt { get; set; }

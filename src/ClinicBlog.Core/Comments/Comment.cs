@@ -32,6 +32,10 @@ public class Comment : ITimestamped
 
     public CommentStatus Status { get; set; }
 
+    /// <summary>Where an import took this from (the old site and its id there, such as
+    /// <c>oldclinic.example/post/123</c>), so importing the same export again recognises it.</summary>
+    public string? ImportKey { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     public DateTime UpdatedAt { get; set; }

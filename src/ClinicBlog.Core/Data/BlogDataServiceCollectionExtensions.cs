@@ -47,6 +47,8 @@ public static class BlogDataServiceCollectionExtensions
         services.AddScoped<Pages.PageService>();
         services.AddScoped<Pages.PageQuery>();
         services.AddScoped<Pages.MenuService>();
+        services.AddScoped<Import.WordPressImporter>();
+        services.AddSingleton<Import.WordPressImporter.Gate>();
         services.AddSingleton<Pages.SiteLinks>();
         services.AddSingleton<Redirects.RedirectTable>();
         services.AddScoped<Redirects.RedirectService>();

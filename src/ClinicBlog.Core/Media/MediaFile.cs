@@ -22,6 +22,10 @@ public class MediaFile
     /// <summary>The widths of the smaller copies made at upload, e.g. "480,960" (<see cref="ImageVariants"/>); empty: none.</summary>
     public string VariantWidths { get; set; } = string.Empty;
 
+    /// <summary>Where an import took this from (the old site and its id there, such as
+    /// <c>oldclinic.example/post/123</c>), so importing the same export again recognises it.</summary>
+    public string? ImportKey { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     public string? UploadedById { get; set; }

@@ -38,6 +38,10 @@ public class Page : ITimestamped
     /// <summary>The fingerprint of the text the review covers: the review line shows only while it matches.</summary>
     public string? ReviewedContentHash { get; set; }
 
+    /// <summary>Where an import took this from (the old site and its id there, such as
+    /// <c>oldclinic.example/post/123</c>), so importing the same export again recognises it.</summary>
+    public string? ImportKey { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     public DateTime UpdatedAt { get; set; }

@@ -44,6 +44,10 @@ public class Post : ITimestamped
     /// <summary>When readers first saw it, or will (for a scheduled post).</summary>
     public DateTime? PublishedAt { get; set; }
 
+    /// <summary>Where an import took this from (the old site and its id there, such as
+    /// <c>oldclinic.example/post/123</c>), so importing the same export again recognises it.</summary>
+    public string? ImportKey { get; set; }
+
     public int AuthorId { get; set; }
 
     public Author Author { get; set; } = null!;

@@ -110,7 +110,7 @@ public sealed class PostAdminQuery(BlogDbContext db, IOptions<PostOptions> optio
             .Where(p => p.Status == PostStatus.Published || p.Status == PostStatus.Scheduled)
             .Where(p => p.ReviewedAt == null || p.ReviewIsStale || p.ReviewedAt <= threshold)
             .OrderBy(p => p.ReviewedAt).ThenBy(p => p.Id)
-            .Select(p => new ReviewDueItem(p.Id, p.Title, p.Slug, p.Reviewer == null ? null : p.Reviewer.DisplayName, p.ReviewedAt, p.ReviewIsStale, null))
+            .Select(p => new ReviewDueItem(p.Id, p.Title, p.Slug, p.Reviewer == null ? null : p.Reviewer.DisplayName, p.ReviewedAt, p.ReviewIsStale, null) { Imported = p.ImportKey != null })
             .ToListAsync(cancellationToken);
         return rows.Select(r => r with { DueAt = r.ReviewedAt?.AddMonths(months) }).ToList();
     }

@@ -21,6 +21,9 @@ public sealed record PostDetail(
 
     public CoverImage? Cover { get; init; }
 
+    /// <summary>Brought in from the clinic's previous site (an import): without a review here, the page says so.</summary>
+    public bool Imported { get; init; }
+
     /// <summary>Published comments: top-level ones and replies to published ones.</summary>
     public int CommentCount { get; init; }
 

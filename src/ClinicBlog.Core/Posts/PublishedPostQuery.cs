@@ -175,6 +175,7 @@ public sealed class PublishedPostQuery(BlogDbContext db, TimeProvider clock)
                     new List<TagLink>())
                 {
                     ReviewIsStale = p.ReviewIsStale,
+                    Imported = p.ImportKey != null,
                     Cover = p.CoverImage == null ? null : new CoverImage(p.CoverImage, p.CoverImageWidth ?? 0, p.CoverImageHeight ?? 0, p.CoverImageVariantWidths),
                     // Two counts, so the top-level one is read from the index alone and only replies
                     // (usually few) look at their parent.

@@ -14,5 +14,7 @@ internal sealed class AuthorConfiguration : IEntityTypeConfiguration<Author>
         builder.Property(a => a.Bio).HasMaxLength(Author.BioMaxLength);
         builder.Property(a => a.Photo).HasMaxLength(80);
         builder.HasIndex(a => a.Slug).IsUnique();
+        builder.Property(a => a.ImportKey).HasMaxLength(300);
+        builder.HasIndex(a => a.ImportKey).IsUnique();
     }
 }

@@ -13,6 +13,8 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
         builder.Property(c => c.Body).HasMaxLength(CommentOptions.MaxBodyLength);
         builder.Property(c => c.ModerationReason).HasMaxLength(500);
         builder.Property(c => c.IpHash).HasMaxLength(64);
+        builder.Property(c => c.ImportKey).HasMaxLength(300);
+        builder.HasIndex(c => c.ImportKey).IsUnique();
         // Serves the post page: its counts (top-level comments without reading a row) and one page of
         // top-level comments in order. Measured on a post with 1,800 comments: 5 ms per count without ParentId here.
         builder.HasIndex(c => new { c.PostId, c.Status, c.ParentId, c.CreatedAt });

@@ -13,6 +13,8 @@ internal sealed class MediaFileConfiguration : IEntityTypeConfiguration<MediaFil
         builder.Property(m => m.ContentType).HasMaxLength(40);
         builder.Property(m => m.VariantWidths).HasMaxLength(40).HasDefaultValue(string.Empty);
         builder.HasIndex(m => m.FileName).IsUnique();
+        builder.Property(m => m.ImportKey).HasMaxLength(600);
+        builder.HasIndex(m => m.ImportKey).IsUnique();
         builder.HasIndex(m => m.CreatedAt);
     }
 }

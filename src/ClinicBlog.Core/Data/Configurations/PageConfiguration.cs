@@ -16,6 +16,8 @@ internal sealed class PageConfiguration : IEntityTypeConfiguration<Page>
         builder.Property(p => p.Body).HasMaxLength(Post.BodyMaxLength);
         builder.Property(p => p.ReviewedContentHash).HasMaxLength(64);
         builder.HasIndex(p => p.Slug).IsUnique();
+        builder.Property(p => p.ImportKey).HasMaxLength(300);
+        builder.HasIndex(p => p.ImportKey).IsUnique();
         builder.HasOne(p => p.Reviewer).WithMany().HasForeignKey(p => p.ReviewerId).OnDelete(DeleteBehavior.SetNull);
     }
 }

@@ -20,6 +20,8 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         builder.Property(p => p.CoverImage).HasMaxLength(80);
         builder.Property(p => p.CoverImageVariantWidths).HasMaxLength(40);
         builder.HasIndex(p => p.Slug).IsUnique();
+        builder.Property(p => p.ImportKey).HasMaxLength(300);
+        builder.HasIndex(p => p.ImportKey).IsUnique();
         // Serve every reader list (visible posts, newest first) in index order: walking publication
         // time backwards stops after one page. Visibility is two statuses, so an index led by Status
         // would make SQLite sort every visible post for each page (measured: 10,000 rows per request).

@@ -30,7 +30,7 @@ public sealed class StaffNavViewComponent(StaffDashboardQuery dashboard, StaffCo
         if (who.IsIn(StaffPermissions.SiteAdministration))
         {
             groups.Add(new("Team", [Item("Authors", "Authors"), Item("Staff", "Users")]));
-            groups.Add(new("Site", [Item("Settings", "Settings"), Item("Notifications", "Notifications"), Item("Privacy", "Privacy"), Item("Redirects", "Redirects"), Item("Audit log", "Audit"), Item("Backup", "Backup")]));
+            groups.Add(new("Site", [Item("Settings", "Settings"), Item("Notifications", "Notifications"), Item("Privacy", "Privacy"), Item("Redirects", "Redirects"), Item("Import", "Import"), Item("Audit log", "Audit"), Item("Backup", "Backup")]));
         }
 
         groups.Add(new("Me", [Item("Account security", "AccountSecurity", area: ""), Item("My notifications", "AccountNotifications", area: "")]));

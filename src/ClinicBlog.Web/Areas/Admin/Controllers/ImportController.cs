@@ -1,0 +1,58 @@
+using ClinicBlog.Core.Import;
+using ClinicBlog.Core.Security;
+using ClinicBlog.Web.Areas.Admin.Models;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ClinicBlog.Web.Areas.Admin.Controllers;
+
+/// <summary>Import a WordPress export (Admin only): upload the file, read the report. Images need the
+/// command line's <c>--uploads</c> (a folder cannot be uploaded here); the report lists them.</summary>
+[Route("admin/import")]
+[Authorize(Roles = StaffPermissions.SiteAdministration)]
+public sealed class ImportController(WordPressImporter importer, StaffContext staff) : StaffController
+{
+    /// <summary>The largest export accepted here (about 10,000 articles with their comments).</summary>
+    public const long MaxExportBytes = 512L * 1024 * 1024;
+
+    private const string FileField = "file";
+
+    [HttpGet("")]
+    public IActionResult Index() => View(new ImportViewModel(null));
+
+    [HttpPost("")]
+    [RequestSizeLimit(MaxExportBytes + 1024 * 1024)]
+    [RequestFormLimits(MultipartBodyLengthLimit = MaxExportBytes + 1024 * 1024)]
+    public async Task<IActionResult> Import(IFormFile? file, CancellationToken cancellationToken)
+    {
+        if (file is null || file.Length == 0)
+        {
+            ModelState.AddModelError(FileField, "Choose the WordPress export file (WordPress: Tools → Export → All content).");
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(nameof(Index), new ImportViewModel(null));
+        }
+
+        var me = await staff.MemberAsync(User, cancellationToken);
+        var path = Path.Combine(Path.GetTempPath(), $"clinicblog-import-{Guid.NewGuid():N}.xml");
+        try
+        {
+            await using (var copy = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, FileOptions.Asynchronous))
+            {
+                await file.CopyToAsync(copy, cancellationToken);
+            }
+
+            var report = await importer.ImportAsync(path, uploadsFolder: null, me.UserId, progress: null, cancellationToken);
+            if (!report.Succeeded)
+            {
+                ModelState.AddModelError(FileField, "Nothing was imported. " + report.Failure);
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+            }
+
+            return View(nameof(Index), new ImportViewModel(report));
+        }
+        finally
+        {
+            System.IO.File.Delete(path);
+        }
+    }
+}
