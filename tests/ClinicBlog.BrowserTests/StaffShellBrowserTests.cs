@@ -15,7 +15,7 @@ public sealed class StaffShellBrowserTests(LiveBlog blog) : IClassFixture<LiveBl
     public async Task Staff_pages_have_no_axe_violations(int width, string scheme)
     {
         var page = await SignedInPageAsync(width, scheme);
-        foreach (var path in new[] { "/admin", "/admin/posts", "/admin/posts/new", "/admin/comments", "/account/security", "/admin/pages/new", "/admin/menu", "/admin/redirects/new", "/admin/settings" })
+        foreach (var path in new[] { "/admin", "/admin/posts", "/admin/posts/new", "/admin/comments", "/account/security", "/admin/pages/new", "/admin/menu", "/admin/redirects/new", "/admin/settings", "/admin/import" })
         {
             await page.GotoAsync(path);
             if (path is "/admin/posts/new" or "/admin/pages/new")

@@ -17,6 +17,7 @@ public sealed class HtmlValidityTests(BlogFactory factory) : IClassFixture<BlogF
     [
         "/admin", "/admin/comments", "/admin/comments/1", "/admin/comments/1/redact", "/admin/posts", "/admin/notifications",
         "/admin/privacy", "/admin/redirects", "/admin/redirects/new", "/admin/pages", "/admin/pages/new", "/admin/menu", "/admin/settings", "/account/notifications", "/account/security", "/admin/posts/1/edit", "/admin/posts/1/review",
+        "/admin/import", "/admin/posts/review-due",
     ];
 
     [Fact]
@@ -34,9 +35,14 @@ public sealed class HtmlValidityTests(BlogFactory factory) : IClassFixture<BlogF
                 ["Title"] = "About us", ["Summary"] = "Who we are.", ["Body"] = "## Our team\n\n- Nurses\n- Psychiatrists", ["Status"] = "Published",
             }, "button[value=save]");
             await staff.SubmitExpectingSuccessAsync((await staff.GetDocumentAsync("/admin/menu")).Form("form.form-page"), new Dictionary<string, string> { ["Target"] = "/about-us" });
-            var pages = Pages.Append("/about-us").Select(url => (Client: reader, Url: url))
+            // The WordPress fixture imported: its articles (converted content, kept HTML) and the import report are checked too.
+            using var imported = await staff.UploadAsync(WordPressExports.Fixture);
+            Assert.Equal(System.Net.HttpStatusCode.OK, imported.StatusCode);
+            var report = Path.Combine(folder.FullName, "import-report.html");
+            await File.WriteAllTextAsync(report, await imported.Content.ReadAsStringAsync());
+            var pages = Pages.Concat(["/about-us", "/posts/sleep-and-anxiety", "/posts/understanding-anxiety"]).Select(url => (Client: reader, Url: url))
                 .Concat(StaffPages.Append("/admin/pages/1/edit").Select(url => (Client: staff, Url: url))).ToList();
-            var files = new List<string>();
+            var files = new List<string> { report };
             for (var i = 0; i < pages.Count; i++)
             {
                 using var response = await pages[i].Client.GetAsync(pages[i].Url);
@@ -57,7 +63,7 @@ public sealed class HtmlValidityTests(BlogFactory factory) : IClassFixture<BlogF
             await process.WaitForExitAsync();
             for (var i = 0; i < pages.Count; i++)
             {
-                errors = errors.Replace(files[i], pages[i].Url, StringComparison.Ordinal);
+                errors = errors.Replace(files[i + 1], pages[i].Url, StringComparison.Ordinal);
             }
 
             Assert.True(process.ExitCode == 0, "vnu found errors:\n" + errors);

@@ -24,7 +24,7 @@ public sealed class StaffShellTests(BlogFactory factory) : IClassFixture<BlogFac
         var sidebar = page.QuerySelector("nav.staff-nav-sidebar")!;
 
         Assert.Equal(["Start", "Write", "Community", "Team", "Site", "Me"], sidebar.QuerySelectorAll(".staff-nav-heading").Select(h => h.TextContent));
-        Assert.Equal(["Dashboard", "Posts", "Pages", "Menu", "Images", "Comments", "Bans", "Authors", "Staff", "Settings", "Notifications", "Privacy", "Redirects", "Audit log", "Backup", "Account security", "My notifications"],
+        Assert.Equal(["Dashboard", "Posts", "Pages", "Menu", "Images", "Comments", "Bans", "Authors", "Staff", "Settings", "Notifications", "Privacy", "Redirects", "Import", "Audit log", "Backup", "Account security", "My notifications"],
             sidebar.QuerySelectorAll("a").Select(a => a.ChildNodes[0].TextContent.Trim()));
         Assert.Equal("Posts", sidebar.QuerySelector("a[aria-current=page]")!.ChildNodes[0].TextContent.Trim());
         var comments = sidebar.QuerySelector("a[href='/admin/comments'] .badge")!;

@@ -83,7 +83,7 @@ public sealed class WordPressImportTests(WordPressImportTests.ImportedBlog blog)
         Assert.NotNull(body.QuerySelector("a[href='https://www.youtube.com/watch?v=dQw4w9WgXcQ']"));
         Assert.Contains("A two-minute breathing exercise", body.TextContent, StringComparison.Ordinal);
         Assert.Null(body.QuerySelector("iframe, script, [onerror]"));
-        // Without --uploads the image still shows, from the old site; WordPress's srcset is gone.
+        // Without --uploads the image keeps the old site's address (the report lists it); WordPress's srcset is gone.
         var image = body.QuerySelector("img[alt='Our quiet room at the clinic']")!;
         Assert.Equal("https://oldclinic.example/wp-content/uploads/2024/06/clinic-room.jpg", image.GetAttribute("src"));
         Assert.Null(image.GetAttribute("srcset"));

@@ -490,7 +490,8 @@ public static partial class HtmlToMarkdown
             builder.Append(c);
         }
 
-        return builder.ToString();
+        // Markdig links bare addresses in text; what was plain text stays plain text.
+        return BareAddress().Replace(builder.ToString(), m => m.Value[..^1] + "\\" + m.Value[^1]);
     }
 
     private static string Collapse(string text) => WhitespaceRun().Replace(text, " ").Trim();
@@ -502,6 +503,10 @@ public static partial class HtmlToMarkdown
 
     [GeneratedRegex(@"\n[ \t]*(?:\n[ \t]*)+")]
     private static partial Regex BlankLines();
+
+    /// <summary>The start of what Markdig's autolinks would make a link: its last character gets escaped.</summary>
+    [GeneratedRegex(@"(?:https?:|ftp:|mailto:|(?<![\w.])www\.)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BareAddress();
 
     [GeneratedRegex("`+")]
     private static partial Regex Backticks();

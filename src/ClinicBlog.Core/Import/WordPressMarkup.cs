@@ -32,23 +32,18 @@ public static partial class WordPressMarkup
         text = Gallery().Replace(text, m => GalleryOf(m.Groups[1].Value, attachments));
         foreach (Match left in Shortcode().Matches(text))
         {
-            shortcodesLeft.Add(left.Groups[1].Value);
-        }
-
-        if (!isBlocks)
-        {
-            text = AutoParagraphs(text);
+            shortcodesLeft.Add(left.Groups[1].Success ? left.Groups[1].Value : left.Groups[2].Value);
         }
 
         string? beforeMore = null;
         var more = More().Match(text);
         if (more.Success)
         {
-            beforeMore = text[..more.Index];
-            text = More().Replace(text, string.Empty);
+            beforeMore = isBlocks ? text[..more.Index] : AutoParagraphs(text[..more.Index]);
+            text = More().Replace(text, "\n\n");
         }
 
-        return (text, beforeMore);
+        return (isBlocks ? text : AutoParagraphs(text), beforeMore);
     }
 
     /// <summary>Makes the parsed article safe to convert: embedded players and iframes become links to
@@ -200,7 +195,7 @@ public static partial class WordPressMarkup
     private static partial Regex Gallery();
 
     /// <summary>A shortcode with attributes or a closing tag: a plugin's, which means nothing here.</summary>
-    [GeneratedRegex(@"\[/?([a-z][a-z0-9_-]{1,40})(?:\s+[a-z_-]+=[^\]]*)?\](?:[^\[]*\[/\1\])?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"\[([a-z][a-z0-9_-]{1,40})\s+[a-z_-]+=[^\]]*\]|\[([a-z][a-z0-9_-]{1,40})\][^\[]*\[/\2\]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Shortcode();
 
     [GeneratedRegex(@"<pre[\s>].*?</pre>", RegexOptions.Singleline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]

@@ -30,7 +30,7 @@ internal static class ImportReportText
 
         if (report.ImagesLeft.Count > 0)
         {
-            text.AppendLine("Images still pointing at the old site (import again with --uploads <copy of wp-content/uploads> to bring them in):");
+            text.AppendLine("Images still pointing at the old site, which readers do not see (the blog loads nothing from other sites); import again with --uploads <copy of wp-content/uploads> to bring them in:");
             foreach (var url in report.ImagesLeft)
             {
                 text.AppendLine("  " + url);
