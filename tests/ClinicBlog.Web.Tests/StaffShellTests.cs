@@ -32,7 +32,7 @@ public sealed class StaffShellTests(BlogFactory factory) : IClassFixture<BlogFac
         Assert.Equal("2 waiting, 1 urgent", comments.TextContent.Trim());
         Assert.NotNull(sidebar.QuerySelector("form[action='/account/logout'] button"));
         // The phone menu holds the same entries, with ids of its own.
-        Assert.Equal(17, page.QuerySelectorAll("details.staff-menu nav a").Length);
+        Assert.Equal(18, page.QuerySelectorAll("details.staff-menu nav a").Length);
         Assert.Equal(page.QuerySelectorAll("[id]").Length, page.QuerySelectorAll("[id]").Select(e => e.Id).Distinct().Count());
     }
 
