@@ -89,5 +89,11 @@ public sealed class StaffPostsRequireAntiforgeryTests(BlogFactory factory) : ICl
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => (e.RoutePattern.RawText!.TrimStart('/'), m)))
             .Distinct();
 
-    private static string Fill(string template) => System.Text.RegularExpressions.Regex.Replace(template, @"\{(\w+)(:int)?\}", m => m.Groups[2].Success ? "1" : "x");
+    private static string Fill(string template) =>
+        System.Text.RegularExpressions.Regex.Replace(template, @"\{(\w+)(:int|:guid)?\}", m => m.Groups[2].Value switch
+        {
+            ":int" => "1",
+            ":guid" => Guid.Empty.ToString(),
+            _ => "x",
+        });
 }

@@ -60,7 +60,26 @@ public static class WordPressExports
         return await admin.PostAsync("/admin/import", content);
     }
 
-    public static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
+    /// <summary>Uploads an export at /admin/import and follows its page until the import is done: the
+    /// page then holds the report, or the refusal next to the file field.</summary>
+    public static async Task<IDocument> ImportAsync(this HttpClient admin, byte[] export)
+    {
+        ArgumentNullException.ThrowIfNull(admin);
+        using var response = await admin.UploadAsync(export);
+        var address = response.StatusCode is System.Net.HttpStatusCode.Redirect or System.Net.HttpStatusCode.SeeOther
+            ? response.Headers.Location!.OriginalString
+            : response.RequestMessage!.RequestUri!.PathAndQuery;
+        Assert.Matches("^/admin/import/[0-9a-f-]{36}$", address);
+        var page = await admin.GetDocumentAsync(address);
+        for (var waited = 0; page.QuerySelector("[data-import-running]") is not null; waited += 50)
+        {
+            Assert.True(waited < 120_000, "The import was still running after two minutes.");
+            await Task.Delay(50);
+            page = await admin.GetDocumentAsync(address);
+        }
+
+        return page;
+    }
 
     /// <summary>The import page's report totals: row heading → (imported, already here).</summary>
     public static Dictionary<string, (string Imported, string Here)> Totals(IDocument page) =>

@@ -45,11 +45,9 @@ public sealed class WordPressImportRefusalTests(WordPressImportRefusalTests.Blog
     public async Task A_hostile_or_foreign_file_is_refused_with_where_and_nothing_changes(string what, string file, string message)
     {
         var before = await CountsAsync();
-        using var response = await blog.Admin.UploadAsync(Encoding.UTF8.GetBytes(file));
-        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, what);
-        var page = await Html.ParseAsync(response);
+        var page = await blog.Admin.ImportAsync(Encoding.UTF8.GetBytes(file));
         var error = page.FieldError("file");
-        Assert.NotNull(error);
+        Assert.True(error is not null, what);
         Assert.Contains("Nothing was imported", error, StringComparison.Ordinal);
         Assert.Contains(message, error, StringComparison.Ordinal);
         Assert.DoesNotContain("root:", page.Body!.TextContent, StringComparison.Ordinal);
@@ -63,9 +61,7 @@ public sealed class WordPressImportRefusalTests(WordPressImportRefusalTests.Blog
         // The fixture cut off in the middle of its last page, after every article and comment.
         var whole = Encoding.UTF8.GetString(WordPressExports.Fixture);
         var cut = whole[..whole.IndexOf("Use the box above", StringComparison.Ordinal)];
-        using var response = await blog.Admin.UploadAsync(Encoding.UTF8.GetBytes(cut));
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var error = (await Html.ParseAsync(response)).FieldError("file")!;
+        var error = (await blog.Admin.ImportAsync(Encoding.UTF8.GetBytes(cut))).FieldError("file")!;
         var expectedLine = cut.Count(c => c == '\n') + 1;
         Assert.Contains($"Line {expectedLine}", error, StringComparison.Ordinal);
         Assert.Equal(before, await CountsAsync());
@@ -73,6 +69,13 @@ public sealed class WordPressImportRefusalTests(WordPressImportRefusalTests.Blog
         Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
         using var redirect = await blog.Factory.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = BlogFactory.Https }).GetAsync("/?p=10");
         Assert.NotEqual(HttpStatusCode.MovedPermanently, redirect.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_unknown_import_is_a_friendly_404()
+    {
+        using var response = await blog.Admin.GetAsync("/admin/import/" + Guid.NewGuid());
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
     [Fact]
@@ -88,9 +91,7 @@ public sealed class WordPressImportRefusalTests(WordPressImportRefusalTests.Blog
     public async Task A_different_article_at_an_address_taken_here_gets_a_new_one_and_its_old_link_follows()
     {
         var export = WordPressExports.Wrap(WordPressExports.Post(501, "Ketamine: a patient's view", "what-is-ketamine-iv-treatment", "<p>My story of six sessions.</p>"));
-        using var response = await blog.Admin.UploadAsync(Encoding.UTF8.GetBytes(export));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var notes = (await Html.ParseAsync(response)).QuerySelector("table.report-notes")!.TextContent;
+        var notes = (await blog.Admin.ImportAsync(Encoding.UTF8.GetBytes(export))).QuerySelector("table.report-notes")!.TextContent;
         Assert.Contains("/posts/what-is-ketamine-iv-treatment-2", notes, StringComparison.Ordinal);
 
         var reader = blog.Factory.CreateClient();
@@ -116,8 +117,7 @@ public sealed class WordPressImportRefusalTests(WordPressImportRefusalTests.Blog
             <wp:comment_approved>1</wp:comment_approved><wp:comment_type>comment</wp:comment_type><wp:comment_parent>0</wp:comment_parent></wp:comment>
             """;
         var export = WordPressExports.Wrap(WordPressExports.Post(502, "<em>Dosing</em> &amp; safety", "dosing-and-safety", content, comment));
-        using var response = await blog.Admin.UploadAsync(Encoding.UTF8.GetBytes(export));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Null((await blog.Admin.ImportAsync(Encoding.UTF8.GetBytes(export))).FieldError("file"));
 
         var page = await blog.Factory.CreateClient().GetDocumentAsync("/posts/dosing-and-safety");
         Assert.Equal("Dosing & safety", page.QuerySelector("h1")!.TextContent.Trim());

@@ -98,8 +98,8 @@ public sealed class ImportReport
 /// <summary>Something an import did on purpose or could not do, at a line of the export file.</summary>
 public sealed record ImportNote(int Line, string Text);
 
-/// <summary>How far an import has got: for the CLI's progress line.</summary>
-public sealed record ImportProgress(int Items, int Line, int Comments);
+/// <summary>How far an import has got: items read of <paramref name="Total"/>, the line reached, comments imported.</summary>
+public sealed record ImportProgress(int Items, int Total, int Line, int Comments);
 
 /// <summary>An item that stops the import: the file is broken or hostile there.</summary>
 public sealed class ImportFailedException(int line, string message) : Exception(message)

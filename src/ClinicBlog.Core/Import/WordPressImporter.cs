@@ -70,6 +70,7 @@ public sealed partial class WordPressImporter(
         try
         {
             await ScanAsync(exportFile, run, cancellationToken);
+            run.Progress?.Report(new ImportProgress(0, run.Total, run.Line, 0));
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await ImportEntriesAsync(exportFile, run, cancellationToken);
             await AddRedirectsAsync(run, cancellationToken);
@@ -135,6 +136,10 @@ public sealed partial class WordPressImporter(
                     break;
                 case WxrItem { PostType: "attachment", AttachmentUrl: { Length: > 0 } url } item:
                     run.Attachments[item.Id] = url;
+                    run.Total++;
+                    break;
+                case WxrItem:
+                    run.Total++;
                     break;
             }
         }
@@ -167,7 +172,7 @@ public sealed partial class WordPressImporter(
                     if (++items % BatchSize == 0)
                     {
                         await SaveBatchAsync(run, cancellationToken);
-                        run.Progress?.Report(new ImportProgress(items, item.Line, run.Report.CommentsImported));
+                        run.Progress?.Report(new ImportProgress(items, run.Total, item.Line, run.Report.CommentsImported));
                     }
 
                     break;
@@ -175,7 +180,7 @@ public sealed partial class WordPressImporter(
         }
 
         await SaveBatchAsync(run, cancellationToken);
-        run.Progress?.Report(new ImportProgress(items, run.Line, run.Report.CommentsImported));
+        run.Progress?.Report(new ImportProgress(items, run.Total, run.Line, run.Report.CommentsImported));
     }
 
     /// <summary>Writes the batch (inside the import's transaction) and forgets its entities, so memory
@@ -908,6 +913,9 @@ public sealed partial class WordPressImporter(
         public DateTime Now { get; } = DateTime.UtcNow;
 
         public int Line { get; set; }
+
+        /// <summary>The items in the file (counted by the first pass).</summary>
+        public int Total { get; set; }
 
         /// <summary>The old site in import keys: host and path, such as <c>oldclinic.example</c>.</summary>
         public string Site { get; private set; } = "wordpress";

@@ -65,7 +65,7 @@ internal static class ImportWordPressCommand
         await using var scope = app.Services.CreateAsyncScope();
         var importer = scope.ServiceProvider.GetRequiredService<WordPressImporter>();
         var progress = new Progress<ImportProgress>(p =>
-            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"… {p.Items:N0} items read (line {p.Line:N0}), {p.Comments:N0} comments so far")));
+            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"… {p.Items:N0} of {p.Total:N0} items read (line {p.Line:N0}), {p.Comments:N0} comments so far")));
         ImportReport report;
         try
         {

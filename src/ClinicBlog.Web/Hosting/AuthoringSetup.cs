@@ -17,6 +17,7 @@ internal static class AuthoringSetup
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton(sp => new MediaStorage(Path.Combine(sp.GetRequiredService<BlogDataDirectory>().Path, "uploads")));
+        builder.Services.AddSingleton<Areas.Admin.ImportJobs>();
     }
 
     /// <summary>Serves uploaded images under /media/. Only the four image types are served (never HTML

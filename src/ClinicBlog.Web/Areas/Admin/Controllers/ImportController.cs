@@ -1,4 +1,3 @@
-using ClinicBlog.Core.Import;
 using ClinicBlog.Core.Security;
 using ClinicBlog.Web.Areas.Admin.Models;
 using Microsoft.AspNetCore.Authorization;
@@ -6,13 +5,13 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace ClinicBlog.Web.Areas.Admin.Controllers;
 
-/// <summary>Import a WordPress export (Admin only): upload the file, read the report. Images need the
-/// command line's <c>--uploads</c> (a folder cannot be uploaded here); the report lists them.</summary>
+/// <summary>Import a WordPress export (Admin only): upload the file, follow the progress, read the report.
+/// Images need the command line's <c>--uploads</c> (a folder cannot be uploaded here); the report lists them.</summary>
 [Route("admin/import")]
 [Authorize(Roles = StaffPermissions.SiteAdministration)]
-public sealed class ImportController(WordPressImporter importer, StaffContext staff) : StaffController
+public sealed class ImportController(ImportJobs jobs, StaffContext staff) : StaffController
 {
-    /// <summary>The largest export accepted here (about 10,000 articles with their comments).</summary>
+    /// <summary>The largest export accepted here (about 10,000 articles with their comments is 120 MB).</summary>
     public const long MaxExportBytes = 512L * 1024 * 1024;
 
     private const string FileField = "file";
@@ -36,23 +35,33 @@ public sealed class ImportController(WordPressImporter importer, StaffContext st
         var path = Path.Combine(Path.GetTempPath(), $"clinicblog-import-{Guid.NewGuid():N}.xml");
         try
         {
-            await using (var copy = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, FileOptions.Asynchronous))
-            {
-                await file.CopyToAsync(copy, cancellationToken);
-            }
-
-            var report = await importer.ImportAsync(path, uploadsFolder: null, me.UserId, progress: null, cancellationToken);
-            if (!report.Succeeded)
-            {
-                ModelState.AddModelError(FileField, "Nothing was imported. " + report.Failure);
-                Response.StatusCode = StatusCodes.Status400BadRequest;
-            }
-
-            return View(nameof(Index), new ImportViewModel(report));
+            await using var copy = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, FileOptions.Asynchronous);
+            await file.CopyToAsync(copy, cancellationToken);
         }
-        finally
+        catch
         {
             System.IO.File.Delete(path);
+            throw;
         }
+
+        var job = jobs.Start(path, me.UserId);
+        return RedirectToAction(nameof(Job), new { id = job.Id });
+    }
+
+    /// <summary>The import's progress while it runs (the page asks again every two seconds), then its report.</summary>
+    [HttpGet("{id:guid}")]
+    public IActionResult Job(Guid id)
+    {
+        if (jobs.Find(id) is not { } job)
+        {
+            return NotFound();
+        }
+
+        if (job.Report is { Succeeded: false } failed)
+        {
+            ModelState.AddModelError(FileField, "Nothing was imported. " + failed.Failure);
+        }
+
+        return View(nameof(Index), new ImportViewModel(job));
     }
 }
