@@ -18,4 +18,7 @@ public enum CommentSubmissionOutcome
 
     /// <summary>The same text was posted to this post a moment ago.</summary>
     Duplicate,
+
+    /// <summary>The database was held by another writer (a long import) past the busy timeout; nothing stored.</summary>
+    Busy,
 }

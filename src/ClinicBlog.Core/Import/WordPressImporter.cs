@@ -294,7 +294,7 @@ public sealed partial class WordPressImporter(
         if (already is not null)
         {
             run.Report.PostsAlreadyHere++;
-            await CommentsAsync(item, already.Id, run, cancellationToken);
+            await CommentsAsync(item, new PostRef(already.Id), run, cancellationToken);
             PostRedirects(item, already.Slug, run);
             return;
         }
@@ -307,7 +307,7 @@ public sealed partial class WordPressImporter(
             await db.Posts.Where(p => p.Id == taken.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.ImportKey, key), cancellationToken);
             run.Report.PostsMerged++;
             run.Report.Note(item.Line, $"“{title}” is already here at /posts/{slug}: its text was kept and its comments merged.");
-            await CommentsAsync(item, taken.Id, run, cancellationToken);
+            await CommentsAsync(item, new PostRef(taken.Id), run, cancellationToken);
             PostRedirects(item, slug, run);
             return;
         }
@@ -363,9 +363,9 @@ public sealed partial class WordPressImporter(
         }
 
         db.Posts.Add(post);
-        await db.SaveChangesAsync(cancellationToken);
         run.Report.PostsImported++;
-        await CommentsAsync(item, post.Id, run, cancellationToken);
+        // Saved with its batch: its comments hang on the entity, not on an id it does not have yet.
+        await CommentsAsync(item, post, run, cancellationToken);
         PostRedirects(item, slug, run);
     }
 
@@ -726,15 +726,23 @@ public sealed partial class WordPressImporter(
         }
     }
 
-    private async Task CommentsAsync(WxrItem item, int postId, Run run, CancellationToken cancellationToken)
+    /// <summary>A post already in the database, known by its id.</summary>
+    private sealed record PostRef(int Id);
+
+    /// <summary>Imports the item's comments onto <paramref name="target"/>: a <see cref="PostRef"/> already
+    /// saved (its comments here are matched first) or a new <see cref="Post"/> of this batch.</summary>
+    private async Task CommentsAsync(WxrItem item, object target, Run run, CancellationToken cancellationToken)
     {
         if (item.Comments.Count == 0)
         {
             return;
         }
 
-        var here = await db.Comments.AsNoTracking().Where(c => c.PostId == postId)
-            .Select(c => new { c.Id, c.ImportKey, c.AuthorName, c.Body }).ToListAsync(cancellationToken);
+        var postId = (target as PostRef)?.Id;
+        var here = postId is null
+            ? []
+            : await db.Comments.AsNoTracking().Where(c => c.PostId == postId)
+                .Select(c => new { c.Id, c.ImportKey, c.AuthorName, c.Body }).ToListAsync(cancellationToken);
         var byKey = here.Where(c => c.ImportKey is not null).ToDictionary(c => c.ImportKey!, c => c.Id, StringComparer.Ordinal);
         var unmatched = here.Where(c => c.ImportKey is null).ToList();
         var wordPress = item.Comments.ToDictionary(c => c.Id);
@@ -787,7 +795,6 @@ public sealed partial class WordPressImporter(
             var created = wxr.DateGmt ?? wxr.Date ?? postDate;
             var comment = new Comment
             {
-                PostId = postId,
                 AuthorName = name,
                 AuthorEmail = wxr.AuthorEmail is { Length: > 0 and <= CommentOptions.MaxEmailLength } email && email.Contains('@', StringComparison.Ordinal) ? email : null,
                 Body = markdown,
@@ -800,6 +807,14 @@ public sealed partial class WordPressImporter(
                 IpHash = IPAddress.TryParse(wxr.AuthorIp, out var ip) ? ipHasher.Hash(ip) : null,
                 ImportKey = key,
             };
+            if (target is Post post)
+            {
+                comment.Post = post;
+            }
+            else
+            {
+                comment.PostId = postId!.Value;
+            }
 
             // Replies here are one level deep: a deeper reply joins the thread of its top-level ancestor.
             var ancestor = TopAncestor(wxr, wordPress);

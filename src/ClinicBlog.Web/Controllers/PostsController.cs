@@ -95,9 +95,19 @@ public sealed class PostsController(
             return BadRequest();
         }
 
-        var result = await submissions.SubmitAsync(
-            new CommentSubmission(slug, form.Name, form.Email, form.Body, form.ParentId, form.Website, HttpContext.Connection.RemoteIpAddress),
-            cancellationToken);
+        CommentSubmissionResult result;
+        try
+        {
+            result = await submissions.SubmitAsync(
+                new CommentSubmission(slug, form.Name, form.Email, form.Body, form.ParentId, form.Website, HttpContext.Connection.RemoteIpAddress),
+                cancellationToken);
+        }
+        catch (Exception e) when (Core.Data.BlogDatabase.IsBusy(e))
+        {
+            // Another writer (a long import) held the database: the comment is not lost, it is back in the form.
+            result = CommentSubmissionResult.Busy();
+        }
+
         if (result.Outcome == CommentSubmissionOutcome.PostNotFound)
         {
             return NotFound();
@@ -125,6 +135,7 @@ public sealed class PostsController(
         {
             CommentSubmissionOutcome.Closed => StatusCodes.Status403Forbidden,
             CommentSubmissionOutcome.Duplicate => StatusCodes.Status409Conflict,
+            CommentSubmissionOutcome.Busy => StatusCodes.Status503ServiceUnavailable,
             _ => StatusCodes.Status400BadRequest,
         };
         return View(nameof(Show), page with

@@ -21,6 +21,8 @@ internal static class ErrorPagesSetup
                 {
                     Microsoft.AspNetCore.Http.BadHttpRequestException bad => bad.StatusCode,
                     InvalidDataException => StatusCodes.Status400BadRequest,
+                    // Another writer (a long import) held the database past the busy timeout: a moment's wait.
+                    _ when ClinicBlog.Core.Data.BlogDatabase.IsBusy(exception) => StatusCodes.Status503ServiceUnavailable,
                     _ => StatusCodes.Status500InternalServerError,
                 },
             });
