@@ -158,6 +158,64 @@ public sealed class HostileInputTests(HostileInputTests.Factory factory) : IClas
     }
 
     [Fact]
+    public async Task Every_hostile_input_in_a_wordpress_export_is_imported_as_inert_text()
+    {
+        // Each input as a post's title, slug, excerpt, content, category and tag, an author's name and a
+        // comment's name, email, address and text: the export is written as WordPress writes it (escaped XML).
+        var items = HostileInputs.All.Select((input, i) =>
+        {
+            var text = XmlText(input);
+            return new XElement("item",
+                new XElement("title", text), new XElement("link", "https://small.example/?p=" + (8000 + i)),
+                new XElement(Dc + "creator", "hostile-" + i), new XElement(Content + "encoded", text), new XElement(Excerpt + "encoded", text),
+                new XElement(Wp + "post_id", 8000 + i), new XElement(Wp + "post_date_gmt", "2024-03-01 09:00:00"),
+                new XElement(Wp + "post_name", text), new XElement(Wp + "status", "publish"), new XElement(Wp + "post_type", i % 10 == 0 ? "page" : "post"),
+                new XElement("category", new XAttribute("domain", "post_tag"), new XAttribute("nicename", text), text),
+                new XElement(Wp + "comment", new XElement(Wp + "comment_id", 9000 + i), new XElement(Wp + "comment_author", text),
+                    new XElement(Wp + "comment_author_email", text), new XElement(Wp + "comment_author_IP", text),
+                    new XElement(Wp + "comment_date_gmt", "2024-03-02 09:00:00"), new XElement(Wp + "comment_content", text),
+                    new XElement(Wp + "comment_approved", "1"), new XElement(Wp + "comment_parent", 0)));
+        });
+        var authors = HostileInputs.All.Select((input, i) => new XElement(Wp + "author",
+            new XElement(Wp + "author_login", "hostile-" + i), new XElement(Wp + "author_display_name", XmlText(input))));
+        var export = new XDocument(new XElement("rss", new XAttribute(XNamespace.Xmlns + "wp", Wp), new XAttribute(XNamespace.Xmlns + "dc", Dc),
+            new XAttribute(XNamespace.Xmlns + "content", Content), new XAttribute(XNamespace.Xmlns + "excerpt", Excerpt),
+            new XElement("channel", new XElement(Wp + "base_site_url", "https://small.example"), authors, items)));
+
+        using var admin = await factory.SignedInAdminAsync();
+        var report = await admin.ImportAsync(System.Text.Encoding.UTF8.GetBytes(export.ToString()));
+        Assert.Null(report.FieldError("file"));
+        var problems = ExecutableContent.Problems(report).Select(p => "report: " + p).ToList();
+        using var reader = factory.CreateBrowserlikeClient(followRedirects: true);
+        var imported = await factory.WithDbAsync(db => db.Posts.AsNoTracking().Where(p => p.ImportKey != null && p.ImportKey.StartsWith("small.example/post/"))
+            .Select(p => p.Slug).ToListAsync());
+        var pages = await factory.WithDbAsync(db => db.Pages.AsNoTracking().Where(p => p.ImportKey != null).Select(p => p.Slug).ToListAsync());
+        Assert.True(imported.Count + pages.Count == HostileInputs.All.Count, $"{imported.Count} posts and {pages.Count} pages of {HostileInputs.All.Count} inputs");
+        foreach (var url in imported.Select(s => "/posts/" + s).Concat(pages.Select(s => "/" + s)).Concat(["/", "/archive", "/authors/hostile-1", "/feed.xml"]))
+        {
+            using var response = await reader.GetAsync(url);
+            await CheckAsync(response, $"{url} (imported)", problems, expectSuccess: true);
+        }
+
+        problems.AddRange(await FeedProblemsAsync(reader, "/feed.xml"));
+        foreach (var url in new[] { "/admin/posts", "/admin/pages", "/admin/redirects", "/admin/comments", "/admin/posts/review-due" })
+        {
+            using var response = await admin.GetAsync(url);
+            await CheckAsync(response, url, problems, expectSuccess: true);
+        }
+
+        Assert.True(problems.Count == 0, $"{problems.Count} problems:\n" + string.Join("\n", problems.Take(30)));
+    }
+
+    private static readonly XNamespace Wp = "http://wordpress.org/export/1.2/";
+    private static readonly XNamespace Dc = "http://purl.org/dc/elements/1.1/";
+    private static readonly XNamespace Content = "http://purl.org/rss/1.0/modules/content/";
+    private static readonly XNamespace Excerpt = "http://wordpress.org/export/1.2/excerpt/";
+
+    /// <summary>What XML can carry of an input (a NUL or a lone surrogate cannot be in any XML file).</summary>
+    private static string XmlText(string input) => string.Concat(input.Where(System.Xml.XmlConvert.IsXmlChar));
+
+    [Fact]
     public void The_checker_finds_the_corpus_executable_when_nothing_sanitizes_it()
     {
         // Guards the guard: parsed raw, the inputs that are HTML must be caught.

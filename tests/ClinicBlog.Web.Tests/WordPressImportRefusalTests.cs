@@ -55,6 +55,26 @@ public sealed class WordPressImportRefusalTests(WordPressImportRefusalTests.Blog
     }
 
     [Fact]
+    public async Task Fifty_megabytes_of_garbage_are_refused_at_their_first_line()
+    {
+        var before = await CountsAsync();
+        var garbage = new byte[50 * 1024 * 1024];
+        new Random(15).NextBytes(garbage);
+        var error = (await blog.Admin.ImportAsync(garbage)).FieldError("file")!;
+        Assert.Contains("Nothing was imported", error, StringComparison.Ordinal);
+        Assert.Contains("Line 1:", error, StringComparison.Ordinal);
+        Assert.Contains("not well-formed XML", error, StringComparison.Ordinal);
+
+        // The same size of text inside an article that never ends: read to the end, then refused.
+        var endless = Encoding.UTF8.GetBytes(WordPressExports.Wrap(WordPressExports.Post(601, "Endless", "endless", "<p>start</p>"))
+            .Replace("</item>", string.Empty, StringComparison.Ordinal).Replace("\n</channel>\n</rss>\n", new string('x', 50 * 1024 * 1024), StringComparison.Ordinal));
+        error = (await blog.Admin.ImportAsync(endless)).FieldError("file")!;
+        Assert.Contains("Nothing was imported", error, StringComparison.Ordinal);
+        Assert.Matches(@"Line \d+:", error);
+        Assert.Equal(before, await CountsAsync());
+    }
+
+    [Fact]
     public async Task A_file_broken_after_good_items_leaves_the_blog_as_it_was()
     {
         var before = await CountsAsync();

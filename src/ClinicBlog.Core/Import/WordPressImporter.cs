@@ -81,7 +81,7 @@ public sealed partial class WordPressImporter(
         }
         catch (XmlException e)
         {
-            report.Failure = $"Line {e.LineNumber}: the file is not well-formed XML or declares a DTD, which is refused ({e.Message}).";
+            report.Failure = $"Line {e.LineNumber}: the file is not well-formed XML there, so it is damaged or not a WordPress export ({e.Message})";
         }
         catch (ImportFailedException e)
         {
