@@ -100,9 +100,3 @@ public sealed record ImportNote(int Line, string Text);
 
 /// <summary>How far an import has got: items read of <paramref name="Total"/>, the line reached, comments imported.</summary>
 public sealed record ImportProgress(int Items, int Total, int Line, int Comments);
-
-/// <summary>An item that stops the import: the file is broken or hostile there.</summary>
-public sealed class ImportFailedException(int line, string message) : Exception(message)
-{
-    public int Line { get; } = line;
-}
