@@ -13,19 +13,31 @@ namespace ClinicBlog.Core.Data;
 /// <summary>Registers the database and the application services of the core.</summary>
 public static class BlogDataServiceCollectionExtensions
 {
-    /// <summary>Adds the SQLite-backed <see cref="BlogDbContext"/>, the content renderer and the queries.</summary>
+    /// <summary>Adds the <see cref="BlogDbContext"/> (SQLite or PostgreSQL), the content renderer and the queries.</summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="connectionString">The SQLite connection string.</param>
-    /// <param name="migrationsAssembly">The assembly that holds the EF Core migrations.</param>
-    public static IServiceCollection AddBlogCore(this IServiceCollection services, string connectionString, string migrationsAssembly)
+    /// <param name="database">The provider and its connection string.</param>
+    /// <param name="migrationsAssembly">The assembly that holds the EF Core migrations for that provider.</param>
+    public static IServiceCollection AddBlogCore(this IServiceCollection services, BlogDatabase database, string migrationsAssembly)
     {
+        ArgumentNullException.ThrowIfNull(database);
+        services.AddSingleton(database);
         services.AddSingleton<TimestampInterceptor>();
         services.AddSingleton<PublicContentChanges>();
         // Pooled: a reader page would otherwise build EF's per-context services on every request
         // (measured as the largest single allocation on the uncached post page).
-        services.AddDbContextPool<BlogDbContext>((sp, options) => options
-            .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(migrationsAssembly))
-            .AddInterceptors(sp.GetRequiredService<TimestampInterceptor>(), sp.GetRequiredService<PublicContentChanges>()));
+        services.AddDbContextPool<BlogDbContext>((sp, options) =>
+        {
+            if (database.IsSqlite)
+            {
+                options.UseSqlite(database.ConnectionString, sqlite => sqlite.MigrationsAssembly(migrationsAssembly));
+            }
+            else
+            {
+                options.UseNpgsql(database.ConnectionString, npgsql => npgsql.MigrationsAssembly(migrationsAssembly));
+            }
+
+            options.AddInterceptors(sp.GetRequiredService<TimestampInterceptor>(), sp.GetRequiredService<PublicContentChanges>());
+        });
 
         services.AddSingleton<MarkdownRenderer>();
         services.TryAddSingleton<IPublicContentCache, NoPublicContentCache>();

@@ -20,9 +20,13 @@ public static class DatabaseInitializer
         }
 
         await db.Database.MigrateAsync(cancellationToken);
-        // WAL lets readers go on while a comment is written, and survives a crash mid-write.
-        // The mode is stored in the database file, so setting it once per start is enough.
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers go on while a comment is written, and survives a crash mid-write.
+            // The mode is stored in the database file, so setting it once per start is enough.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
         if (file is not null)
         {
             OwnerOnlyFiles.TightenDatabase(file);
@@ -36,6 +40,11 @@ public static class DatabaseInitializer
 
     private static string? DatabaseFile(BlogDbContext db)
     {
+        if (!db.Database.IsSqlite())
+        {
+            return null;
+        }
+
         var source = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
         return string.IsNullOrEmpty(source) || source == ":memory:" || source.StartsWith("file:", StringComparison.Ordinal) ? null : Path.GetFullPath(source);
     }

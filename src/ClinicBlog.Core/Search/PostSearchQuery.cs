@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ClinicBlog.Core.Search;
 
-/// <summary>Full-text search over visible posts with SQLite FTS5, ranked by bm25 with the title
-/// weighted highest. The body column holds the text readers see (<see cref="Post.SearchText"/>), so
+/// <summary>Full-text search over visible posts with SQLite FTS5 (or PostgreSQL's text search), ranked by
+/// bm25 with the title weighted highest. The body column holds the text readers see (<see cref="Post.SearchText"/>), so
 /// snippets quote the article, never its markup or what the sanitizer removed. Whatever a reader types is turned into quoted terms, so no input can be read as
 /// FTS5 syntax (quotes, NEAR, *, -, parentheses) or cause an error.</summary>
 public sealed partial class PostSearchQuery(BlogDbContext db, TimeProvider clock)
@@ -50,6 +50,11 @@ public sealed partial class PostSearchQuery(BlogDbContext db, TimeProvider clock
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
+        if (!db.Database.IsSqlite())
+        {
+            return await SearchPostgreSqlAsync(ToTsQuery(match), now, page, pageSize, cancellationToken);
+        }
+
         var total = await db.Database.SqlQuery<int>($"""
             SELECT COUNT(*) AS "Value"
             FROM PostSearch JOIN Posts p ON p.Id = PostSearch.rowid
@@ -62,6 +67,37 @@ public sealed partial class PostSearchQuery(BlogDbContext db, TimeProvider clock
             FROM PostSearch JOIN Posts p ON p.Id = PostSearch.rowid
             WHERE PostSearch MATCH {match} AND p.Status IN ('Published', 'Scheduled') AND p.PublishedAt <= {now}
             ORDER BY bm25(PostSearch, 10.0, 4.0, 1.0, 6.0), p.PublishedAt DESC
+            LIMIT {pageSize} OFFSET {skip}
+            """).ToListAsync(cancellationToken);
+        var hits = rows.Select(r => new SearchHit(
+            r.Id, r.Title, r.Slug, r.Summary, DateTime.SpecifyKind(r.PublishedAt, DateTimeKind.Utc), Highlight(r.Snippet))).ToList();
+        return new PagedList<SearchHit>(hits, page, pageSize, total);
+    }
+
+    /// <summary>The same terms as a PostgreSQL <c>tsquery</c>: all must match, the last may be a prefix.
+    /// The terms are letters and digits only, so nothing a reader types is read as tsquery syntax.</summary>
+    private static string ToTsQuery(string match) =>
+        string.Join(" & ", match.Split(' ').Select(t => t.EndsWith('*') ? t.Trim('"', '*') + ":*" : t.Trim('"')));
+
+    /// <summary>ts_rank's weights for D (text), C (tags), B (summary), A (title): SQLite's 1, 6, 4, 10 over 10.</summary>
+    private static readonly float[] RankWeights = [0.1f, 0.6f, 0.4f, 1.0f];
+
+    /// <summary>PostgreSQL: the posts' weighted <c>SearchVector</c> (title, summary, tags, text; kept by
+    /// triggers, GIN-indexed), ranked with weights mirroring SQLite's bm25 ones, the snippet from the text.</summary>
+    private async Task<PagedList<SearchHit>> SearchPostgreSqlAsync(string query, DateTime now, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var total = await db.Database.SqlQuery<int>($"""
+            SELECT COUNT(*)::integer AS "Value" FROM "Posts" p
+            WHERE p."SearchVector" @@ to_tsquery('english', {query}) AND p."Status" IN ('Published', 'Scheduled') AND p."PublishedAt" <= {now}
+            """).SingleAsync(cancellationToken);
+        var skip = (page - 1) * pageSize;
+        var options = $"StartSel={MarkStart}, StopSel={MarkEnd}, MaxWords=24, MinWords=12, MaxFragments=1, FragmentDelimiter=…";
+        var rows = await db.Database.SqlQuery<SearchRow>($"""
+            SELECT p."Id", p."Title", p."Slug", p."Summary", p."PublishedAt",
+                   ts_headline('english', p."SearchText", to_tsquery('english', {query}), {options}) AS "Snippet"
+            FROM "Posts" p
+            WHERE p."SearchVector" @@ to_tsquery('english', {query}) AND p."Status" IN ('Published', 'Scheduled') AND p."PublishedAt" <= {now}
+            ORDER BY ts_rank({RankWeights}, p."SearchVector", to_tsquery('english', {query})) DESC, p."PublishedAt" DESC
             LIMIT {pageSize} OFFSET {skip}
             """).ToListAsync(cancellationToken);
         var hits = rows.Select(r => new SearchHit(

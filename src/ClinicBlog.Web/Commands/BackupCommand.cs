@@ -21,6 +21,12 @@ internal static class BackupCommand
         builder.AddBlogData();
         await using var app = builder.Build();
         var database = app.Services.GetRequiredService<BlogDatabase>();
+        if (!database.IsSqlite)
+        {
+            await Console.Error.WriteLineAsync("The blog runs on PostgreSQL: back it up with PostgreSQL's own tools, such as pg_dump --format=custom (see the README's Backups). Uploaded images are in the uploads folder.");
+            return 1;
+        }
+
         try
         {
             var check = await DatabaseBackup.WriteAsync(database.ConnectionString, args[1], CancellationToken.None);

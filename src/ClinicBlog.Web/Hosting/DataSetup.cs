@@ -23,15 +23,9 @@ internal static class DataSetup
         builder.Services.AddSingleton<ClinicTime>();
 
         var dataDirectory = ResolveDataDirectory(builder);
-        var connectionString = builder.Configuration.GetConnectionString("Blog");
-        if (string.IsNullOrWhiteSpace(connectionString))
-        {
-            connectionString = BlogDataServiceCollectionExtensions.SqliteConnectionStringFor(Path.Combine(dataDirectory, "blog.db"));
-        }
-
+        var database = ResolveDatabase(builder, dataDirectory);
         builder.Services.AddSingleton(new BlogDataDirectory(dataDirectory));
-        builder.Services.AddSingleton(new BlogDatabase(connectionString));
-        builder.Services.AddBlogCore(connectionString, MigrationsAssembly.Name);
+        builder.Services.AddBlogCore(database, database.IsSqlite ? MigrationsAssembly.Name : ClinicBlog.Migrations.PostgreSql.PostgreSqlMigrationsAssembly.Name);
         builder.Services.AddDataProtection()
             .SetApplicationName("ClinicBlog")
             .PersistKeysToFileSystem(OwnerOnlyFiles.CreateDirectory(Path.Combine(dataDirectory, "keys")));
@@ -48,6 +42,31 @@ internal static class DataSetup
         // Read before the first request: the redirects and the header and footer links live in memory.
         await app.Services.GetRequiredService<Core.Redirects.RedirectTable>().WarmAsync(app.Lifetime.ApplicationStopping);
         await app.Services.GetRequiredService<Core.Pages.SiteLinks>().GetAsync(app.Lifetime.ApplicationStopping);
+    }
+
+    /// <summary><c>Blog:Database:Provider</c> (Sqlite, the default, or PostgreSql) and <c>ConnectionStrings:Blog</c>:
+    /// SQLite needs none (a file in the data directory); PostgreSQL cannot start without one.</summary>
+    private static BlogDatabase ResolveDatabase(WebApplicationBuilder builder, string dataDirectory)
+    {
+        var configured = builder.Configuration[$"{BlogOptions.Section}:Database:Provider"];
+        if (!Enum.TryParse<DatabaseProvider>(string.IsNullOrWhiteSpace(configured) ? nameof(DatabaseProvider.Sqlite) : configured.Trim(), ignoreCase: true, out var provider)
+            || !Enum.IsDefined(provider))
+        {
+            throw new InvalidOperationException($"Blog:Database:Provider is \"{configured}\": it must be Sqlite (the default) or PostgreSql.");
+        }
+
+        var connectionString = builder.Configuration.GetConnectionString("Blog");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            if (provider == DatabaseProvider.PostgreSql)
+            {
+                throw new InvalidOperationException("Blog:Database:Provider is PostgreSql but ConnectionStrings:Blog is empty: give it, such as Host=db;Database=clinicblog;Username=clinicblog;Password=….");
+            }
+
+            connectionString = BlogDataServiceCollectionExtensions.SqliteConnectionStringFor(Path.Combine(dataDirectory, "blog.db"));
+        }
+
+        return new BlogDatabase(connectionString, provider);
     }
 
     private static string ResolveDataDirectory(WebApplicationBuilder builder)

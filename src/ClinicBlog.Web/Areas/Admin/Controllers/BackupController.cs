@@ -12,11 +12,17 @@ namespace ClinicBlog.Web.Areas.Admin.Controllers;
 public sealed class BackupController(BlogDatabase database, BlogDbContext db, IAuditLog audit, StaffContext staff, TimeProvider clock) : StaffController
 {
     [HttpGet("")]
-    public IActionResult Index() => View();
+    public IActionResult Index() => View(database);
 
     [HttpPost("")]
     public async Task<IActionResult> Download(CancellationToken cancellationToken)
     {
+        if (!database.IsSqlite)
+        {
+            // PostgreSQL is backed up with its own tools (pg_dump): the page says so, there is no file to give.
+            return View(nameof(Index), database);
+        }
+
         var now = clock.GetUtcNow();
         var file = Path.Combine(Path.GetTempPath(), $"clinicblog-backup-{Guid.NewGuid():N}.db");
         await DatabaseBackup.WriteAsync(database.ConnectionString, file, cancellationToken);
