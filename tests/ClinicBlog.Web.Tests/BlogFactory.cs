@@ -42,6 +42,15 @@ public class BlogFactory : WebApplicationFactory<Program>
         // Most tests arrange data straight in the database, behind the cache's back; the cache tests
         // (and the browser tests) run with it on and change content only through the app.
         builder.UseSetting("Blog:OutputCache", "false");
+        // CLINICBLOG_TEST_DATABASE=PostgreSql runs the class on a database of its own on the test run's
+        // throwaway PostgreSQL server (tests/run does a second pass so); a class that chooses its own
+        // provider or connection string keeps them.
+        if (TestDatabase.IsPostgreSql && !Settings.ContainsKey("ConnectionStrings:Blog") && !Settings.ContainsKey("Blog:Database:Provider"))
+        {
+            builder.UseSetting("Blog:Database:Provider", "PostgreSql");
+            builder.UseSetting("ConnectionStrings:Blog", TestDatabase.PostgreSqlDatabaseFor(DataDirectory));
+        }
+
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

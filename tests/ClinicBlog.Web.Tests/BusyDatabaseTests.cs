@@ -7,6 +7,7 @@ namespace ClinicBlog.Web.Tests;
 /// <summary>While another writer holds the database (a long WordPress import holds SQLite's write lock
 /// for its one transaction) past the busy timeout, a commenter's text is not lost and nobody gets a 500:
 /// the form comes back with the text and a message (503), other writes get the friendly "busy" page.</summary>
+[Trait("Database", "SqliteOnly")]
 public sealed class BusyDatabaseTests(BusyDatabaseTests.ShortTimeoutBlog factory) : IClassFixture<BusyDatabaseTests.ShortTimeoutBlog>
 {
     /// <summary>The blog with a one-second busy timeout, so the test does not wait the real 30 s.</summary>

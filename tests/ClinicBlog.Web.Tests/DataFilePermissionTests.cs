@@ -5,6 +5,7 @@ namespace ClinicBlog.Web.Tests;
 /// <summary>What the data folder holds (commenters' emails, password hashes, the IP-hash salt, the key
 /// ring) is readable by the blog's own account only, not by every account on the server.</summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+[Trait("Database", "SqliteOnly")]
 public sealed class DataFilePermissionTests(BlogFactory factory) : IClassFixture<BlogFactory>
 {
     private const UnixFileMode OwnerReadWrite = UnixFileMode.UserRead | UnixFileMode.UserWrite;

@@ -47,6 +47,7 @@ public sealed class PersonalDataTests(PersonalDataTests.Factory factory) : IClas
     }
 
     [Fact]
+    [Trait("Database", "SqliteOnly")]
     public async Task Anonymising_leaves_no_trace_of_the_email_or_ip_hash_in_the_database_file()
     {
         const string email = "erase.me@example.org";
@@ -125,6 +126,7 @@ public sealed class PersonalDataTests(PersonalDataTests.Factory factory) : IClas
     }
 
     [Fact]
+    [Trait("Database", "SqliteOnly")]
     public async Task A_redaction_changes_the_published_text_and_the_audit_log_does_not_keep_what_was_removed()
     {
         const string phone = "555-123-4567";

@@ -34,7 +34,10 @@ public sealed class PostgresServer : IAsyncDisposable
             throw new InvalidOperationException("PostgreSQL is not installed (Debian: apt-get install postgresql); `bash tests/run` installs it.");
         }
 
-        var directory = Path.Combine(Path.GetTempPath(), "clinicblog-pg-" + Guid.NewGuid().ToString("N"));
+        // tests/run names a folder it removes afterwards (a server stopped at the end of the run may not
+        // get to delete its own files before the test process is gone).
+        var root = Environment.GetEnvironmentVariable("CLINICBLOG_TEST_POSTGRES_ROOT") is { Length: > 0 } configured ? configured : Path.GetTempPath();
+        var directory = Path.Combine(root, "clinicblog-pg-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         var runAs = Environment.UserName == "root" ? "postgres" : null;
         if (runAs is not null)
@@ -79,7 +82,18 @@ public sealed class PostgresServer : IAsyncDisposable
         }
         finally
         {
-            Directory.Delete(_directory, recursive: true);
+            // The server's last files may still be closing for a moment after pg_ctl returns.
+            for (var attempt = 0; attempt < 20 && Directory.Exists(_directory); attempt++)
+            {
+                try
+                {
+                    Directory.Delete(_directory, recursive: true);
+                }
+                catch (IOException)
+                {
+                    await Task.Delay(100);
+                }
+            }
         }
     }
 

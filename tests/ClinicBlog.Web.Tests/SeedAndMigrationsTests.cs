@@ -9,6 +9,7 @@ namespace ClinicBlog.Web.Tests;
 public sealed class SeedAndMigrationsTests(BlogFactory factory) : IClassFixture<BlogFactory>
 {
     [Fact]
+    [Trait("Database", "SqliteOnly")]
     public async Task Start_up_applies_every_migration_to_an_empty_database_in_WAL_mode()
     {
         _ = factory.Services; // start the host

@@ -23,7 +23,7 @@ public sealed class ApprovedCommentQuery(BlogDbContext db)
         }
 
         var rows = new List<Row>();
-        await foreach (var row in PageCompiled(db, postId, (page - 1) * PageSize, PageSize).WithCancellation(cancellationToken))
+        await foreach (var row in PageCompiled.For(db)(db, postId, (page - 1) * PageSize, PageSize).WithCancellation(cancellationToken))
         {
             rows.Add(row);
         }
@@ -52,7 +52,7 @@ public sealed class ApprovedCommentQuery(BlogDbContext db)
     /// <summary>The page's top-level comments and their replies, in one statement: the page straight
     /// from the (post, status, parent, time) index, the replies by their parent's id. (Filtering all of
     /// a post's comments for the page instead read every row: 12.7 ms for a post with 2,000 comments.)</summary>
-    private static readonly Func<BlogDbContext, int, int, int, IAsyncEnumerable<Row>> PageCompiled =
+    private static readonly CompiledPerProvider<Func<BlogDbContext, int, int, int, IAsyncEnumerable<Row>>> PageCompiled = new(() =>
         EF.CompileAsyncQuery((BlogDbContext db, int postId, int skip, int take) =>
             db.Comments.AsNoTracking()
                 .Where(c => c.PostId == postId && c.Status == CommentStatus.Approved && c.ParentId == null)
@@ -66,5 +66,5 @@ public sealed class ApprovedCommentQuery(BlogDbContext db)
                             .Skip(skip).Take(take)
                             .Select(t => t.Id)
                             .Contains(c.ParentId!.Value)))
-                .Select(c => new Row(c.Id, c.ParentId, c.AuthorName, c.CreatedAt, c.BodyHtml, c.IsFromStaff)));
+                .Select(c => new Row(c.Id, c.ParentId, c.AuthorName, c.CreatedAt, c.BodyHtml, c.IsFromStaff))));
 }

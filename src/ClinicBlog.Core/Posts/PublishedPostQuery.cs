@@ -40,7 +40,7 @@ public sealed class PublishedPostQuery(BlogDbContext db, TimeProvider clock)
     /// <summary>The visible post with this slug, or null.</summary>
     public async Task<PostDetail?> FindBySlugAsync(string slug, CancellationToken cancellationToken)
     {
-        var post = await FindBySlugCompiled(db, slug, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        var post = await FindBySlugCompiled.For(db)(db, slug, clock.GetUtcNow().UtcDateTime, cancellationToken);
         return post is null ? null : post with { Tags = (await TagsOfAsync([post.Id], cancellationToken)).GetValueOrDefault(post.Id, []) };
     }
 
@@ -91,7 +91,7 @@ public sealed class PublishedPostQuery(BlogDbContext db, TimeProvider clock)
     public async Task<List<ArchiveEntry>> RelatedAsync(int postId, int count, CancellationToken cancellationToken)
     {
         var related = new List<ArchiveEntry>(count);
-        await foreach (var entry in RelatedCompiled(db, postId, clock.GetUtcNow().UtcDateTime, count).WithCancellation(cancellationToken))
+        await foreach (var entry in RelatedCompiled.For(db)(db, postId, clock.GetUtcNow().UtcDateTime, count).WithCancellation(cancellationToken))
         {
             related.Add(entry);
         }
@@ -154,7 +154,7 @@ public sealed class PublishedPostQuery(BlogDbContext db, TimeProvider clock)
     // The post page's queries are compiled: EF then skips walking and hashing the expression tree
     // on every request. Visibility is spelled out here as in PostVisibility (a compiled query
     // cannot call it with a parameter).
-    private static readonly Func<BlogDbContext, string, DateTime, CancellationToken, Task<PostDetail?>> FindBySlugCompiled =
+    private static readonly CompiledPerProvider<Func<BlogDbContext, string, DateTime, CancellationToken, Task<PostDetail?>>> FindBySlugCompiled = new(() =>
         EF.CompileAsyncQuery((BlogDbContext db, string slug, DateTime now, CancellationToken _) =>
             db.Posts.AsNoTracking()
                 .Where(p => (p.Status == PostStatus.Published || p.Status == PostStatus.Scheduled) && p.PublishedAt <= now)
@@ -184,16 +184,16 @@ public sealed class PublishedPostQuery(BlogDbContext db, TimeProvider clock)
                             && c.Parent!.Status == Comments.CommentStatus.Approved),
                     TopLevelCommentCount = p.Comments.Count(c => c.Status == Comments.CommentStatus.Approved && c.ParentId == null),
                 })
-                .SingleOrDefault());
+                .SingleOrDefault()));
 
     /// <summary>The newest visible posts sharing a tag with the post: walking the publication-time
     /// index backwards stops after a few posts, however large the archive.</summary>
-    private static readonly Func<BlogDbContext, int, DateTime, int, IAsyncEnumerable<ArchiveEntry>> RelatedCompiled =
+    private static readonly CompiledPerProvider<Func<BlogDbContext, int, DateTime, int, IAsyncEnumerable<ArchiveEntry>>> RelatedCompiled = new(() =>
         EF.CompileAsyncQuery((BlogDbContext db, int postId, DateTime now, int count) =>
             db.Posts.AsNoTracking()
                 .Where(p => (p.Status == PostStatus.Published || p.Status == PostStatus.Scheduled) && p.PublishedAt <= now)
                 .Where(p => p.Id != postId && p.Tags.Any(t => t.Posts.Any(o => o.Id == postId)))
                 .OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id)
                 .Take(count)
-                .Select(p => new ArchiveEntry(p.Title, p.Slug, p.PublishedAt!.Value)));
+                .Select(p => new ArchiveEntry(p.Title, p.Slug, p.PublishedAt!.Value))));
 }
