@@ -29,6 +29,9 @@ public class BlogFactory : WebApplicationFactory<Program>
     /// <summary>A clock the test moves by hand; null keeps the real clock.</summary>
     public virtual Microsoft.Extensions.Time.Testing.FakeTimeProvider? Clock => null;
 
+    /// <summary>True to keep the app's own key ring (a test of sharing it); otherwise each host has ephemeral keys.</summary>
+    protected virtual bool KeepsDataProtectionKeys => false;
+
     /// <summary>Settings a test class needs on top of the defaults.</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
 
@@ -64,7 +67,10 @@ public class BlogFactory : WebApplicationFactory<Program>
         // Parallel hosts must not share a key ring on disk.
         builder.ConfigureTestServices(services =>
         {
-            services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
+            if (!KeepsDataProtectionKeys)
+            {
+                services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
+            }
             // First of all start-up filters, so it runs before the host's own (forwarded headers among them).
             services.Insert(0, ServiceDescriptor.Transient<IStartupFilter, RemoteAddressFromTestHeader>());
             if (Clock is not null)

@@ -7,9 +7,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ClinicBlog.Core.Data;
 
-/// <summary>The blog's database: content, comments, audit log and the staff accounts (Identity).</summary>
-public class BlogDbContext(DbContextOptions<BlogDbContext> options) : IdentityDbContext<StaffUser>(options)
+/// <summary>The blog's database: content, comments, audit log and the staff accounts (Identity); on
+/// PostgreSQL also the Data Protection keys, which every instance then shares.</summary>
+public class BlogDbContext(DbContextOptions<BlogDbContext> options) : IdentityDbContext<StaffUser>(options), Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
 {
+    /// <summary>The Data Protection key ring when the blog runs on PostgreSQL (on SQLite the keys stay
+    /// in the data directory's <c>keys</c> folder, and this table stays empty).</summary>
+    public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
+
     public DbSet<Author> Authors => Set<Author>();
 
     public DbSet<Post> Posts => Set<Post>();

@@ -26,9 +26,17 @@ internal static class DataSetup
         var database = ResolveDatabase(builder, dataDirectory);
         builder.Services.AddSingleton(new BlogDataDirectory(dataDirectory));
         builder.Services.AddBlogCore(database, database.IsSqlite ? MigrationsAssembly.Name : ClinicBlog.Migrations.PostgreSql.PostgreSqlMigrationsAssembly.Name);
-        builder.Services.AddDataProtection()
-            .SetApplicationName("ClinicBlog")
-            .PersistKeysToFileSystem(OwnerOnlyFiles.CreateDirectory(Path.Combine(dataDirectory, "keys")));
+        var dataProtection = builder.Services.AddDataProtection().SetApplicationName("ClinicBlog");
+        if (database.IsSqlite)
+        {
+            dataProtection.PersistKeysToFileSystem(OwnerOnlyFiles.CreateDirectory(Path.Combine(dataDirectory, "keys")));
+        }
+        else
+        {
+            // In the database every instance shares one key ring: a sign-in cookie or an antiforgery token
+            // issued by one instance is accepted by the others.
+            dataProtection.PersistKeysToDbContext<BlogDbContext>();
+        }
     }
 
     /// <summary>Applies migrations and seeds before the app takes its first request.</summary>

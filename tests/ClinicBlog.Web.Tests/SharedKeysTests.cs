@@ -1,0 +1,75 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+
+namespace ClinicBlog.Web.Tests;
+
+/// <summary>Two instances of the blog on one PostgreSQL database share its Data Protection key ring (kept
+/// in the database): a sign-in cookie and an antiforgery token issued by one are accepted by the other.</summary>
+[Trait("Category", "Slow")]
+public sealed class SharedKeysTests : IAsyncLifetime
+{
+    private PostgresServer Server { get; set; } = null!;
+
+    private Instance A { get; set; } = null!;
+
+    private Instance B { get; set; } = null!;
+
+    private sealed class Instance(string connectionString) : BlogFactory
+    {
+        protected override bool KeepsDataProtectionKeys => true;
+
+        protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+        {
+            ["Blog:Database:Provider"] = "PostgreSql",
+            ["ConnectionStrings:Blog"] = connectionString,
+        };
+    }
+
+    public async Task InitializeAsync()
+    {
+        Server = await PostgresServer.StartAsync();
+        var database = await Server.CreateDatabaseAsync();
+        A = new Instance(database);
+        A.CreateClient().Dispose(); // the first instance migrates and seeds
+        B = new Instance(database);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await A.DisposeAsync();
+        await B.DisposeAsync();
+        await Server.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_sign_in_and_a_form_from_one_instance_work_on_the_other()
+    {
+        var jar = new CookieContainer();
+        using var onA = A.CreateDefaultClient(BlogFactory.Https, new RedirectHandler(), new CookieContainerHandler(jar));
+        using var onB = B.CreateDefaultClient(BlogFactory.Https, new RedirectHandler(), new CookieContainerHandler(jar));
+
+        var login = await onA.GetDocumentAsync("/account/login");
+        using (var signedIn = await onA.SubmitAsync(login.Form("main form"), new Dictionary<string, string>
+        {
+            ["Email"] = BlogFactory.AdminEmail,
+            ["Password"] = BlogFactory.AdminPassword,
+        }))
+        {
+            Assert.Equal("/admin", signedIn.RequestMessage!.RequestUri!.AbsolutePath);
+        }
+
+        // The cookie A issued opens the staff pages on B.
+        using (var dashboard = await onB.GetAsync("/admin"))
+        {
+            Assert.Equal("/admin", dashboard.RequestMessage!.RequestUri!.AbsolutePath);
+            Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
+        }
+
+        // A form (and its antiforgery token) from A is accepted by B.
+        var form = (await onA.GetDocumentAsync("/admin/redirects/new")).Form("form.form");
+        using var saved = await onB.SubmitAsync(form, new Dictionary<string, string> { ["From"] = "/old-clinic-hours/", ["To"] = "/archive" });
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Contains("/old-clinic-hours", (await onA.GetDocumentAsync("/admin/redirects")).QuerySelector("main table")!.TextContent, StringComparison.Ordinal);
+        Assert.Single(await A.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.DataProtectionKeys)));
+    }
+}
