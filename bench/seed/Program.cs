@@ -19,7 +19,7 @@ var clock = Stopwatch.StartNew();
 var services = new ServiceCollection()
     .AddLogging()
     .AddSingleton(TimeProvider.System)
-    .AddBlogCore(BlogDataServiceCollectionExtensions.SqliteConnectionStringFor(Path.Combine(dataDirectory, "blog.db")), MigrationsAssembly.Name)
+    .AddBlogCore(new BlogDatabase(BlogDataServiceCollectionExtensions.SqliteConnectionStringFor(Path.Combine(dataDirectory, "blog.db"))), MigrationsAssembly.Name)
     .BuildServiceProvider();
 
 await using (var scope = services.CreateAsyncScope())
