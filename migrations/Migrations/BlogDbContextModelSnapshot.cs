@@ -884,6 +884,22 @@ namespace ClinicBlog.Migrations.Migrations
                     b.ToTable("Redirects");
                 });
 
+            modelBuilder.Entity("ClinicBlog.Core.Security.ServerSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("ServerSecrets");
+                });
+
             modelBuilder.Entity("ClinicBlog.Core.Settings.SiteSetting", b =>
                 {
                     b.Property<string>("Key")

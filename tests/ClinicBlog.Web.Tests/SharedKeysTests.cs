@@ -3,8 +3,9 @@ using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 
 namespace ClinicBlog.Web.Tests;
 
-/// <summary>Two instances of the blog on one PostgreSQL database share its Data Protection key ring (kept
-/// in the database): a sign-in cookie and an antiforgery token issued by one are accepted by the other.</summary>
+/// <summary>Two instances of the blog on one PostgreSQL database share its Data Protection key ring and its
+/// IP-hash salt (both kept in the database): a sign-in cookie and an antiforgery token issued by one are
+/// accepted by the other, and a client is the same hashed sender on both.</summary>
 [Trait("Category", "Slow")]
 public sealed class SharedKeysTests : IAsyncLifetime
 {
@@ -71,5 +72,23 @@ public sealed class SharedKeysTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
         Assert.Contains("/old-clinic-hours", (await onA.GetDocumentAsync("/admin/redirects")).QuerySelector("main table")!.TextContent, StringComparison.Ordinal);
         Assert.Single(await A.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.DataProtectionKeys)));
+    }
+
+    [Fact]
+    public async Task A_client_commenting_on_either_instance_has_one_ip_hash()
+    {
+        foreach (var (instance, text) in new[] { (A, "First, through instance A."), (B, "Second, through instance B.") })
+        {
+            using var client = instance.CreateBrowserlikeClient();
+            client.DefaultRequestHeaders.Add(RemoteAddressFromTestHeader.Header, "198.51.100.77");
+            using var sent = await client.PostCommentAsync(TestContent.SeedSlug, "Same Reader", text);
+            Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        }
+
+        var hashes = await A.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            System.Linq.Queryable.Select(System.Linq.Queryable.Where(db.Comments, c => c.AuthorName == "Same Reader"), c => c.IpHash)));
+        Assert.Equal(2, hashes.Count);
+        Assert.NotNull(hashes[0]);
+        Assert.Equal(hashes[0], hashes[1]);
     }
 }

@@ -919,6 +919,22 @@ namespace ClinicBlog.Migrations.PostgreSql.Migrations
                     b.ToTable("Redirects");
                 });
 
+            modelBuilder.Entity("ClinicBlog.Core.Security.ServerSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("ServerSecrets");
+                });
+
             modelBuilder.Entity("ClinicBlog.Core.Settings.SiteSetting", b =>
                 {
                     b.Property<string>("Key")

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
 
 namespace ClinicBlog.Core.Comments;
 
@@ -14,6 +15,37 @@ public sealed class CommenterIpHasher(byte[] salt)
         Security.ClientAddress.Key(address) is { } key
             ? Convert.ToHexStringLower(HMACSHA256.HashData(salt, Encoding.ASCII.GetBytes(key)))
             : null;
+
+    /// <summary>Reads the salt from <paramref name="configured"/>, or from the database's
+    /// <see cref="Security.ServerSecret"/> (PostgreSQL: every instance shares it), creating a random one on
+    /// first use; when two instances create one at once, the one saved first wins.</summary>
+    public static byte[] LoadOrCreateSalt(string? configured, Data.BlogDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return Encoding.UTF8.GetBytes(configured);
+        }
+
+        for (var attempt = 0; ; attempt++)
+        {
+            var stored = db.ServerSecrets.AsNoTracking().Where(s => s.Name == Security.ServerSecret.IpHashSalt).Select(s => s.Value).FirstOrDefault();
+            if (stored is not null)
+            {
+                return Convert.FromBase64String(stored);
+            }
+
+            try
+            {
+                db.ServerSecrets.Add(new Security.ServerSecret { Name = Security.ServerSecret.IpHashSalt, Value = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) });
+                db.SaveChanges();
+            }
+            catch (Microsoft.EntityFrameworkCore.DbUpdateException) when (attempt == 0)
+            {
+                db.ChangeTracker.Clear(); // another instance saved its salt first: read that one
+            }
+        }
+    }
 
     /// <summary>Reads the salt from <paramref name="configured"/>, or from a file in the data directory,
     /// creating a random one there on first use.</summary>

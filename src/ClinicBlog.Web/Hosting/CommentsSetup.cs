@@ -21,8 +21,15 @@ internal static class CommentsSetup
         builder.Services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<CommentOptions>>().Value;
-            var dataDirectory = sp.GetRequiredService<BlogDataDirectory>().Path;
-            return new CommenterIpHasher(CommenterIpHasher.LoadOrCreateSalt(options.IpHashSalt, Path.Combine(dataDirectory, "ip-salt.key")));
+            if (sp.GetRequiredService<BlogDatabase>().IsSqlite)
+            {
+                var dataDirectory = sp.GetRequiredService<BlogDataDirectory>().Path;
+                return new CommenterIpHasher(CommenterIpHasher.LoadOrCreateSalt(options.IpHashSalt, Path.Combine(dataDirectory, "ip-salt.key")));
+            }
+
+            // PostgreSQL: in the database, so bans and rate limits know a client on every instance.
+            using var scope = sp.CreateScope();
+            return new CommenterIpHasher(CommenterIpHasher.LoadOrCreateSalt(options.IpHashSalt, scope.ServiceProvider.GetRequiredService<BlogDbContext>()));
         });
 
         builder.Services.AddRateLimiter(limiter =>
