@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace ClinicBlog.Web.Tests;
@@ -45,7 +43,7 @@ public sealed class PostgresServer : IAsyncDisposable
             await RunAsync("chown", null, runAs + ":" + runAs, directory);
         }
 
-        var server = new PostgresServer(directory, bin, runAs, FreePort());
+        var server = new PostgresServer(directory, bin, runAs, AppProcess.FreePort());
         await RunAsync(Path.Combine(bin, "initdb"), runAs, "-D", server.DataDirectory, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync");
         await RunAsync(Path.Combine(bin, "pg_ctl"), runAs, "-D", server.DataDirectory, "-l", Path.Combine(directory, "server.log"), "-w", "-t", "60", "-o",
             $"-p {server.Port} -k {directory} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300",
@@ -122,12 +120,5 @@ public sealed class PostgresServer : IAsyncDisposable
         {
             throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} exited {process.ExitCode}:\n{await output}\n{await errors}");
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

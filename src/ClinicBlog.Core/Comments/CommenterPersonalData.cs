@@ -91,12 +91,8 @@ public sealed class CommenterPersonalData(
         // SQLite compares with its NOCASE collation (ASCII case folding), PostgreSQL with ILIKE on the escaped address: the same emails.
         return db.Database.IsSqlite()
             ? db.Comments.Where(c => c.AuthorEmail != null && EF.Functions.Collate(c.AuthorEmail, "NOCASE") == normalized)
-            : db.Comments.Where(c => c.AuthorEmail != null && EF.Functions.ILike(c.AuthorEmail, LikeLiteral(normalized), "\\"));
+            : db.Comments.Where(c => c.AuthorEmail != null && EF.Functions.ILike(c.AuthorEmail, LikePattern.Literal(normalized), LikePattern.Escape));
     }
 
     private static string Normalize(string email) => email.Trim().ToLowerInvariant();
-
-    /// <summary>The text as a LIKE pattern that matches only itself.</summary>
-    private static string LikeLiteral(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }

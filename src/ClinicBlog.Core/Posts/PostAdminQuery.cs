@@ -28,11 +28,11 @@ public sealed class PostAdminQuery(BlogDbContext db, IOptions<PostOptions> optio
         if (!string.IsNullOrWhiteSpace(search))
         {
             var term = search.Trim();
-            var pattern = "%" + term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            var pattern = "%" + LikePattern.Literal(term) + "%";
             // SQLite's LIKE ignores ASCII case; PostgreSQL's ILIKE is its case-insensitive counterpart.
             query = db.Database.IsSqlite()
-                ? query.Where(p => EF.Functions.Like(p.Title, pattern, "\\"))
-                : query.Where(p => EF.Functions.ILike(p.Title, pattern, "\\"));
+                ? query.Where(p => EF.Functions.Like(p.Title, pattern, LikePattern.Escape))
+                : query.Where(p => EF.Functions.ILike(p.Title, pattern, LikePattern.Escape));
         }
 
         var total = await query.CountAsync(cancellationToken);
