@@ -307,6 +307,24 @@ namespace ClinicBlog.Migrations.Migrations
                     b.ToTable("CommenterBans");
                 });
 
+            modelBuilder.Entity("ClinicBlog.Core.Data.Lease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases");
+                });
+
             modelBuilder.Entity("ClinicBlog.Core.Media.MediaFile", b =>
                 {
                     b.Property<int>("Id")

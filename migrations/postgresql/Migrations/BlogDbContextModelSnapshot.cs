@@ -320,6 +320,24 @@ namespace ClinicBlog.Migrations.PostgreSql.Migrations
                     b.ToTable("CommenterBans");
                 });
 
+            modelBuilder.Entity("ClinicBlog.Core.Data.Lease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Holder")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases");
+                });
+
             modelBuilder.Entity("ClinicBlog.Core.Media.MediaFile", b =>
                 {
                     b.Property<int>("Id")

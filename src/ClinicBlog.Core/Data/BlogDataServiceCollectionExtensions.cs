@@ -48,6 +48,7 @@ public static class BlogDataServiceCollectionExtensions
         services.AddScoped<CommenterPersonalData>();
         services.AddScoped<Notifications.NotificationPlanner>();
         services.TryAddSingleton<Notifications.NotificationSignal>();
+        services.AddSingleton<InstanceLeases>();
         services.AddScoped<ModerationQueueQuery>();
         services.AddScoped<PostContentWriter>();
         services.AddScoped<PostEditorService>();

@@ -49,6 +49,8 @@ public class BlogDbContext(DbContextOptions<BlogDbContext> options) : IdentityDb
 
     public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
 
+    public DbSet<Lease> Leases => Set<Lease>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -1,4 +1,5 @@
 using ClinicBlog.Core.Comments;
+using ClinicBlog.Core.Data;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -7,31 +8,44 @@ using Microsoft.Extensions.Options;
 namespace ClinicBlog.Core.Notifications;
 
 /// <summary>The app's background work: delivers staff notifications (every few seconds, or at once
-/// when woken) and clears expired IP hashes (hourly). Failures are logged and retried next round.</summary>
+/// when woken) and clears expired IP hashes (hourly, one instance per hour however many run).
+/// Failures are logged and retried next round.</summary>
 public sealed class BackgroundDuties(
     NotificationDispatcher dispatcher,
     NotificationSignal signal,
+    InstanceLeases leases,
     IServiceScopeFactory scopes,
     IOptions<NotificationOptions> options,
-    TimeProvider clock,
     ILogger<BackgroundDuties> logger) : BackgroundService
 {
     private static readonly TimeSpan RetentionInterval = TimeSpan.FromHours(1);
 
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        try
+        {
+            await leases.ReleaseAsync(Lease.Notifications, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // It expires by itself.
+            logger.LogWarning(e, "Could not release the notification lease at shutdown");
+        }
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        DateTimeOffset? lastRetention = null;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 await signal.WaitAsync(TimeSpan.FromSeconds(options.Value.PollSeconds), stoppingToken);
                 await dispatcher.RunOnceAsync(stoppingToken);
-                if (lastRetention is null || clock.GetUtcNow() - lastRetention >= RetentionInterval)
+                if ((await leases.TryClaimRoundAsync(Lease.IpRetention, RetentionInterval, stoppingToken)).Claimed)
                 {
                     await using var scope = scopes.CreateAsyncScope();
                     await scope.ServiceProvider.GetRequiredService<CommenterPersonalData>().ApplyRetentionAsync(stoppingToken);
-                    lastRetention = clock.GetUtcNow();
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

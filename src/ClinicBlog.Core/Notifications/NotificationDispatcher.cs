@@ -10,9 +10,11 @@ namespace ClinicBlog.Core.Notifications;
 /// <summary>One round of the outbox: plan messages for held comments, then deliver what is due, in
 /// order, one at a time. A failed attempt waits longer each time (30 s doubling, at most an hour);
 /// after <see cref="NotificationOptions.MaxAttempts"/> the message is marked failed. Rounds never
-/// overlap, so a message is handed to the server once per attempt.</summary>
+/// overlap, in this process or across instances (the <see cref="Lease.Notifications"/> lease, renewed
+/// before each message), so a message is handed to the server once per attempt.</summary>
 public sealed class NotificationDispatcher(
     IServiceScopeFactory scopes,
+    InstanceLeases leases,
     IMailTransport transport,
     TimeProvider clock,
     IOptions<NotificationOptions> options,
@@ -20,6 +22,10 @@ public sealed class NotificationDispatcher(
     ILogger<NotificationDispatcher> logger) : IDisposable
 {
     private const int BatchSize = 50;
+
+    /// <summary>Longer than one message can take (SMTP's 30 s timeout for each of connect,
+    /// authenticate and send), so the lease cannot run out while a message is in flight.</summary>
+    public static readonly TimeSpan LeaseTime = TimeSpan.FromMinutes(2);
     private readonly SemaphoreSlim _round = new(1, 1);
 
     /// <summary>Runs one round; returns how many messages were delivered.</summary>
@@ -28,6 +34,12 @@ public sealed class NotificationDispatcher(
         await _round.WaitAsync(cancellationToken);
         try
         {
+            if (!await leases.TryHoldAsync(Lease.Notifications, LeaseTime, cancellationToken))
+            {
+                // Another instance is sending: it plans and delivers for everyone.
+                return 0;
+            }
+
             await using var scope = scopes.CreateAsyncScope();
             var planned = await scope.ServiceProvider.GetRequiredService<NotificationPlanner>()
                 .PlanHeldCommentsAsync(clock.GetUtcNow().UtcDateTime, cancellationToken);
@@ -59,6 +71,11 @@ public sealed class NotificationDispatcher(
         var delivered = 0;
         foreach (var message in due)
         {
+            if (!await leases.TryHoldAsync(Lease.Notifications, LeaseTime, cancellationToken))
+            {
+                break;
+            }
+
             try
             {
                 await transport.SendAsync(new OutgoingMail(
