@@ -16,6 +16,11 @@ public sealed class CommenterIpHasher(byte[] salt)
             ? Convert.ToHexStringLower(HMACSHA256.HashData(salt, Encoding.ASCII.GetBytes(key)))
             : null;
 
+    /// <summary>A salted HMAC of any text (a client and an email, as a key kept in a shared store),
+    /// so the store never holds who tried what.</summary>
+    public string Keyed(string text) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(salt, Encoding.UTF8.GetBytes(text)))[..40];
+
     /// <summary>Reads the salt from <paramref name="configured"/>, or from the database's
     /// <see cref="Security.ServerSecret"/> (PostgreSQL: every instance shares it), creating a random one on
     /// first use; when two instances create one at once, the one saved first wins.</summary>

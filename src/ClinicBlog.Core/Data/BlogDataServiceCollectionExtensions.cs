@@ -47,6 +47,7 @@ public static class BlogDataServiceCollectionExtensions
         services.AddScoped<CommentModerationService>();
         services.AddScoped<CommenterPersonalData>();
         services.AddScoped<Notifications.NotificationPlanner>();
+        services.TryAddSingleton<ISharedChanges, NoSharedChanges>();
         services.TryAddSingleton<Notifications.NotificationSignal>();
         services.AddSingleton<InstanceLeases>();
         services.AddScoped<ModerationQueueQuery>();

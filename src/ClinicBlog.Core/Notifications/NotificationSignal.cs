@@ -1,11 +1,21 @@
+using ClinicBlog.Core.Data;
+
 namespace ClinicBlog.Core.Notifications;
 
-/// <summary>Wakes the background sender early (an urgent comment, a test message).</summary>
-public sealed class NotificationSignal : IDisposable
+/// <summary>Wakes the background sender early (an urgent comment, a test message), on whichever
+/// instance holds the outbox lease.</summary>
+public sealed class NotificationSignal(ISharedChanges changes) : IDisposable
 {
     private readonly SemaphoreSlim _signal = new(0, 1);
 
     public void Wake()
+    {
+        WakeHere();
+        changes.Announce(SharedChange.Notifications);
+    }
+
+    /// <summary>Wakes this instance's sender only (another instance asked).</summary>
+    public void WakeHere()
     {
         try
         {

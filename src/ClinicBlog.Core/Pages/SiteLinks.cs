@@ -1,10 +1,11 @@
+using ClinicBlog.Core.Data;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ClinicBlog.Core.Pages;
 
 /// <summary>The links every page shows in its header and footer (the chosen menu links, the published
 /// pages), in memory: a page (the sitemap included) costs no query for them. Read again after any change to pages or the menu.</summary>
-public sealed class SiteLinks(IServiceScopeFactory scopes)
+public sealed class SiteLinks(IServiceScopeFactory scopes, ISharedChanges changes)
 {
     private volatile SiteLinkSet? _current;
 
@@ -25,5 +26,13 @@ public sealed class SiteLinks(IServiceScopeFactory scopes)
         return loaded;
     }
 
-    public void Invalidate() => _current = null;
+    /// <summary>Read them again, here and on the other instances.</summary>
+    public void Invalidate()
+    {
+        _current = null;
+        changes.Announce(SharedChange.SiteLinks);
+    }
+
+    /// <summary>Read them again here (another instance changed them).</summary>
+    public void Forget() => _current = null;
 }

@@ -5,8 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ClinicBlog.Core.Redirects;
 
 /// <summary>The redirects in memory, so a request pays a dictionary lookup (nothing at all while there
-/// are none), never a database query. Loaded on first use, reloaded after every change.</summary>
-public sealed class RedirectTable(IServiceScopeFactory scopes)
+/// are none), never a database query. Loaded on first use, reloaded after every change here or on
+/// another instance.</summary>
+public sealed class RedirectTable(IServiceScopeFactory scopes, ISharedChanges changes)
 {
     private volatile IReadOnlyDictionary<string, string>? _map;
 
@@ -31,8 +32,15 @@ public sealed class RedirectTable(IServiceScopeFactory scopes)
     /// <summary>Reads the table now (at start), so the first reader does not wait for it.</summary>
     public Task WarmAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
-    /// <summary>Forgets the loaded table: the next request reads it again.</summary>
-    public void Invalidate() => _map = null;
+    /// <summary>Forgets the loaded table, here and on the other instances: the next request reads it again.</summary>
+    public void Invalidate()
+    {
+        _map = null;
+        changes.Announce(SharedChange.Redirects);
+    }
+
+    /// <summary>Forgets the loaded table here only (another instance changed it).</summary>
+    public void Forget() => _map = null;
 
     private async Task<IReadOnlyDictionary<string, string>> LoadAsync(CancellationToken cancellationToken)
     {

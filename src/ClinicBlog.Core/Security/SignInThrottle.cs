@@ -6,8 +6,8 @@ namespace ClinicBlog.Core.Security;
 /// failures for one email from one client (an IPv6 client by its /64), that client waits
 /// <see cref="Window"/> before trying that email again. Nobody else is held up: a stranger guessing
 /// can never keep the owner out (unlike an account lockout), and an unknown email is counted exactly
-/// like a real one, so the answers never tell who has an account.</summary>
-public sealed class SignInThrottle(TimeProvider clock)
+/// like a real one, so the answers never tell who has an account. This one counts in memory (one instance).</summary>
+public sealed class SignInThrottle(TimeProvider clock) : ISignInThrottle
 {
     /// <summary>Failures allowed per client and email within <see cref="Window"/>.</summary>
     public const int FreeFailures = 5;
@@ -48,6 +48,21 @@ public sealed class SignInThrottle(TimeProvider clock)
 
     /// <summary>A successful sign-in starts the count again.</summary>
     public void Reset(string? client, string email) => _failures.TryRemove(Key(client, email), out _);
+
+    ValueTask<bool> ISignInThrottle.IsHeldBackAsync(string? client, string email, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(IsHeldBack(client, email));
+
+    ValueTask ISignInThrottle.RecordFailureAsync(string? client, string email, CancellationToken cancellationToken)
+    {
+        RecordFailure(client, email);
+        return ValueTask.CompletedTask;
+    }
+
+    ValueTask ISignInThrottle.ResetAsync(string? client, string email, CancellationToken cancellationToken)
+    {
+        Reset(client, email);
+        return ValueTask.CompletedTask;
+    }
 
     private void Sweep(DateTime now)
     {

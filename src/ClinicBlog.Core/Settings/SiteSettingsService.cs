@@ -17,7 +17,8 @@ public sealed class SiteSettingsService(
     SiteSettingsOverrides overrides,
     IOptionsMonitor<BlogOptions> blog,
     IOptionsMonitor<CommentOptions> comments,
-    IAuditLog audit)
+    IAuditLog audit,
+    ISharedChanges changes)
 {
     public const int NoticeMaxLength = 2_000;
 
@@ -125,6 +126,7 @@ public sealed class SiteSettingsService(
             throw;
         }
 
+        changes.Announce(SharedChange.Settings);
         return Result.Success;
     }
 

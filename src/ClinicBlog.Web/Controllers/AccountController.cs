@@ -15,7 +15,7 @@ namespace ClinicBlog.Web.Controllers;
 public sealed class AccountController(
     SignInManager<StaffUser> signIn,
     IPasswordHasher<StaffUser> hasher,
-    SignInThrottle throttle,
+    ISignInThrottle throttle,
     TimeProvider clock,
     ILogger<AccountController> logger) : Controller
 {
@@ -47,7 +47,7 @@ public sealed class AccountController(
 
         var email = model.Email.Trim();
         var client = ClientAddress.Key(HttpContext.Connection.RemoteIpAddress);
-        if (throttle.IsHeldBack(client, email))
+        if (await throttle.IsHeldBackAsync(client, email, HttpContext.RequestAborted))
         {
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             return Refused(model, HeldBack);
@@ -65,12 +65,12 @@ public sealed class AccountController(
 
         if (user is null || !await signIn.UserManager.CheckPasswordAsync(user, model.Password))
         {
-            throttle.RecordFailure(client, email);
+            await throttle.RecordFailureAsync(client, email, CancellationToken.None);
             return Refused(model, WrongCredentials);
         }
 
         // The password is right: from here on, saying why sign-in stops reveals nothing to a guesser.
-        throttle.Reset(client, email);
+        await throttle.ResetAsync(client, email, CancellationToken.None);
         var result = await signIn.PasswordSignInAsync(user, model.Password, model.RememberMe, lockoutOnFailure: false);
         if (result.Succeeded)
         {

@@ -9,6 +9,7 @@ internal static class BlogServicesSetup
         builder.AddBlogLogging();
         builder.AddTrustedProxies();
         builder.AddPublicAddress();
+        builder.AddSharedState();
         builder.AddBlogData();
         builder.AddStaffIdentity();
         builder.AddBlogMvc();

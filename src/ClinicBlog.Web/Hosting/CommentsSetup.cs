@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using ClinicBlog.Core.Comments;
 using ClinicBlog.Core.Data;
 using Microsoft.Extensions.Options;
@@ -39,13 +38,7 @@ internal static class CommentsSetup
             limiter.AddPolicy(RateLimitPolicy, context =>
             {
                 var options = context.RequestServices.GetRequiredService<IOptions<CommentOptions>>().Value;
-                var client = ClinicBlog.Core.Security.ClientAddress.Key(context.Connection.RemoteIpAddress) ?? "unknown";
-                return RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = options.RateLimitPermits,
-                    Window = TimeSpan.FromSeconds(options.RateLimitWindowSeconds),
-                    QueueLimit = 0,
-                });
+                return SharedStateSetup.FixedWindow(context, RateLimitPolicy, options.RateLimitPermits, TimeSpan.FromSeconds(options.RateLimitWindowSeconds));
             });
         });
     }

@@ -1,6 +1,7 @@
 using ClinicBlog.Core.Authors;
 using ClinicBlog.Core.Data;
 using ClinicBlog.Web.Accounts;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Identity;
 
 namespace ClinicBlog.Web.Hosting;
@@ -37,14 +38,12 @@ internal static class IdentitySetup
 
         services.AddScoped<Areas.Admin.StaffContext>();
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Authorization.StaffResourceHandler>();
-        services.AddSingleton<ClinicBlog.Core.Security.SignInThrottle>();
+        services.TryAddSingleton<ClinicBlog.Core.Security.ISignInThrottle, ClinicBlog.Core.Security.SignInThrottle>();
         // Lockout protects each account; this slows a guesser spreading attempts over many accounts.
         services.AddRateLimiter(limiter => limiter.AddPolicy(SignInRateLimitPolicy, context =>
         {
             var permits = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<ClinicBlog.Core.BlogOptions>>().Value.SignInRateLimitPermits;
-            return System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
-                ClinicBlog.Core.Security.ClientAddress.Key(context.Connection.RemoteIpAddress) ?? "unknown",
-                _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+            return SharedStateSetup.FixedWindow(context, SignInRateLimitPolicy, permits, TimeSpan.FromMinutes(1));
         }));
         // Check the account on every staff request, so a lock, a role change or a password reset
         // takes effect at once instead of after the default 30 minutes.

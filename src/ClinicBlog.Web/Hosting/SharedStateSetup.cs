@@ -1,0 +1,68 @@
+using System.Threading.RateLimiting;
+using ClinicBlog.Core.Comments;
+using ClinicBlog.Core.Data;
+using ClinicBlog.Core.Security;
+using ClinicBlog.Web.Health;
+using ClinicBlog.Web.SharedState;
+using RedisRateLimiting;
+using StackExchange.Redis;
+
+namespace ClinicBlog.Web.Hosting;
+
+/// <summary>Several instances behind a load balancer: with <c>ConnectionStrings:Redis</c> set, the output
+/// cache (and its tag eviction), the rate limits, the sign-in throttle and the announcements of in-memory
+/// changes (redirects, menus, settings, urgent notifications) live in Redis, shared by every instance.
+/// Without it, all of that stays in the process, as one instance needs.</summary>
+internal static class SharedStateSetup
+{
+    public const string ConnectionStringName = "Redis";
+
+    /// <summary>Must run before the services it replaces are added with their in-process defaults.</summary>
+    public static void AddSharedState(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration.GetConnectionString(ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(configuration))
+        {
+            return;
+        }
+
+        var options = ConfigurationOptions.Parse(configuration);
+        // Start (and keep serving) while Redis is briefly away; commands fail until it is back.
+        options.AbortOnConnectFail = false;
+        options.ClientName ??= "clinicblog";
+        builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options));
+        builder.Services.AddStackExchangeRedisOutputCache(cache => cache.InstanceName = "clinicblog:");
+        builder.Services.AddOptions<Microsoft.AspNetCore.OutputCaching.StackExchangeRedis.RedisOutputCacheOptions>()
+            .Configure<IConnectionMultiplexer>((cache, redis) => cache.ConnectionMultiplexerFactory = () => Task.FromResult(redis));
+        builder.Services.AddSingleton<RedisSharedChanges>();
+        builder.Services.AddSingleton<ISharedChanges>(sp => sp.GetRequiredService<RedisSharedChanges>());
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<RedisSharedChanges>());
+        builder.Services.AddSingleton<ISignInThrottle, RedisSignInThrottle>();
+        builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis");
+    }
+
+    /// <summary>A fixed-window limit per client, counted in Redis when it is configured (every instance
+    /// counts against the same window; the key is the client's salted hash, never its address), in the
+    /// process otherwise.</summary>
+    public static RateLimitPartition<string> FixedWindow(HttpContext context, string policy, int permits, TimeSpan window)
+    {
+        var client = ClientAddress.Key(context.Connection.RemoteIpAddress) ?? "unknown";
+        if (context.RequestServices.GetService<IConnectionMultiplexer>() is not { } redis)
+        {
+            return RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = permits,
+                Window = window,
+                QueueLimit = 0,
+            });
+        }
+
+        var key = "clinicblog:" + policy + ":" + context.RequestServices.GetRequiredService<CommenterIpHasher>().Keyed(client);
+        return RedisRateLimitPartition.GetFixedWindowRateLimiter(key, _ => new RedisFixedWindowRateLimiterOptions
+        {
+            ConnectionMultiplexerFactory = () => redis,
+            PermitLimit = permits,
+            Window = window,
+        });
+    }
+}
