@@ -1,4 +1,5 @@
 using ClinicBlog.Core.Data;
+using ClinicBlog.Core.Import;
 using ClinicBlog.Core.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -117,5 +118,31 @@ public sealed class InstanceLeasesTests(InstanceLeasesTests.Factory factory) : I
         Assert.Equal(12, caught.Count);
         Assert.Equal(12, caught.Select(m => m.Subject).Distinct().Count());
         Assert.Equal(12, await factory.WithDbAsync(db => db.Notifications.CountAsync(n => n.Subject.StartsWith("Outbox message") && n.State == NotificationState.Sent)));
+    }
+
+    [Fact]
+    public async Task While_another_instance_imports_an_import_is_refused_and_changes_nothing()
+    {
+        var other = Instance(factory.Clock);
+        Assert.True(await other.TryHoldAsync(Lease.Import, TimeSpan.FromMinutes(5), CancellationToken.None));
+        var postsBefore = await factory.WithDbAsync(db => db.Posts.CountAsync());
+
+        var refused = await ImportFixtureAsync();
+        Assert.Equal("Another import is running; try again when it has finished.", refused.Failure);
+        Assert.Equal(postsBefore, await factory.WithDbAsync(db => db.Posts.CountAsync()));
+
+        await other.ReleaseAsync(Lease.Import, CancellationToken.None);
+        var imported = await ImportFixtureAsync();
+        Assert.True(imported.Succeeded, imported.Failure);
+        Assert.True(imported.PostsImported > 0);
+        // This instance let the lease go when it finished: the other may import now.
+        Assert.True(await other.TryHoldAsync(Lease.Import, TimeSpan.FromMinutes(5), CancellationToken.None));
+        await other.ReleaseAsync(Lease.Import, CancellationToken.None);
+    }
+
+    private async Task<ImportReport> ImportFixtureAsync()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<WordPressImporter>().ImportAsync(WordPressExports.FixturePath, null, null, null, CancellationToken.None);
     }
 }

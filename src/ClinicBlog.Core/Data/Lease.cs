@@ -1,12 +1,13 @@
 namespace ClinicBlog.Core.Data;
 
 /// <summary>A row that lets one instance of the blog at a time do a piece of background work (send
-/// the outbox, sweep old IP hashes, look for scheduled posts), however many instances share the database.</summary>
+/// the outbox, sweep old IP hashes, look for scheduled posts, import a WordPress export), however many instances share the database.</summary>
 public class Lease
 {
     public const string Notifications = "notifications";
     public const string IpRetention = "ip-retention";
     public const string ScheduledPublication = "scheduled-publication";
+    public const string Import = "wordpress-import";
 
     public required string Name { get; set; }
 

@@ -33,8 +33,15 @@ public sealed partial class WordPressImporter(
     IAuditLog audit,
     TimeProvider clock,
     WordPressImporter.Gate gate,
+    InstanceLeases leases,
     ILogger<WordPressImporter> logger)
 {
+    /// <summary>How long the import lease lasts without renewal (it is renewed with every batch), so an
+    /// instance that dies mid-import holds up the next import for at most this long.</summary>
+    private static readonly TimeSpan LeaseTime = TimeSpan.FromMinutes(5);
+
+    private const string AnotherImport = "Another import is running; try again when it has finished.";
+
     /// <summary>Items saved per batch (the change tracker is emptied after each).</summary>
     private const int BatchSize = 100;
 
@@ -60,7 +67,15 @@ public sealed partial class WordPressImporter(
         var report = new ImportReport();
         if (!await gate.OneAtATime.WaitAsync(TimeSpan.Zero, cancellationToken))
         {
-            report.Failure = "Another import is running; try again when it has finished.";
+            report.Failure = AnotherImport;
+            return report;
+        }
+
+        // Several instances: one import at a time across all of them.
+        if (!await leases.TryHoldAsync(Lease.Import, LeaseTime, cancellationToken))
+        {
+            gate.OneAtATime.Release();
+            report.Failure = AnotherImport;
             return report;
         }
 
@@ -99,6 +114,7 @@ public sealed partial class WordPressImporter(
                 DeleteWrittenFiles(run);
             }
 
+            await leases.ReleaseAsync(Lease.Import, CancellationToken.None);
             gate.OneAtATime.Release();
         }
 
@@ -168,6 +184,11 @@ public sealed partial class WordPressImporter(
                     if (++items % BatchSize == 0)
                     {
                         await SaveBatchAsync(run, cancellationToken);
+                        if (!db.Database.IsSqlite())
+                        {
+                            // (SQLite: one instance, and this transaction holds its only write lock.)
+                            await leases.TryHoldAsync(Lease.Import, LeaseTime, cancellationToken);
+                        }
                         run.Progress?.Report(new ImportProgress(items, run.Total, item.Line, run.Report.CommentsImported));
                     }
 
