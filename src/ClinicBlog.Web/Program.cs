@@ -7,6 +7,12 @@ if (BackupCommand.IsRequested(args))
     return;
 }
 
+if (CopyToPostgreSqlCommand.IsRequested(args))
+{
+    Environment.ExitCode = await CopyToPostgreSqlCommand.RunAsync(args);
+    return;
+}
+
 if (ImportWordPressCommand.IsRequested(args))
 {
     Environment.ExitCode = await ImportWordPressCommand.RunAsync(args);
