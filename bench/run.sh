@@ -90,6 +90,110 @@ start_app "$work/data-large" true
 large_start_ms=$startup_ms
 stop_app
 
+echo "== PostgreSQL + Redis (the scaled-out shape), the same large database"
+# Throwaway servers (own data directory, free loopback port), never the system services.
+command -v redis-server >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; }
+pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+[ -n "$pgbin" ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1); }
+pgdir=$(mktemp -d /tmp/clinicblog-bench-pg.XXXXXX); chown postgres "$pgdir"
+pgport=$(port_free); redisport=$(port_free)
+runuser -u postgres -- "$pgbin/initdb" -D "$pgdir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
+# auto_explain is loaded in every session but logs nothing until the plan pass below switches it on.
+runuser -u postgres -- "$pgbin/pg_ctl" -D "$pgdir/data" -l "$pgdir/log" -w -o "-p $pgport -k $pgdir -c listen_addresses=127.0.0.1 -c max_connections=300 -c session_preload_libraries=auto_explain -c auto_explain.log_min_duration=-1" start >/dev/null
+redis-server --port "$redisport" --bind 127.0.0.1 --save "" --appendonly no --daemonize yes --pidfile "$pgdir/redis.pid" --logfile "$pgdir/redis.log"
+pg="Host=127.0.0.1;Port=$pgport;Username=postgres;Database=postgres;Maximum Pool Size=100"
+t0=$(date +%s%N)
+ASPNETCORE_ENVIRONMENT=Production Blog__DataDirectory="$work/data-large" Serilog__MinimumLevel__Default=Warning \
+  dotnet "$work/app/ClinicBlog.Web.dll" copy-to-postgresql --to "$pg" > "$work/copy.log"
+copy_s=$(( ($(date +%s%N) - t0) / 1000000000 ))
+tail -n 1 "$work/copy.log"
+runuser -u postgres -- psql -h 127.0.0.1 -p "$pgport" -U postgres -qc "VACUUM ANALYZE" postgres
+start_pg() { # data-directory output-cache
+  export Blog__Database__Provider=PostgreSql ConnectionStrings__Blog="$pg" ConnectionStrings__Redis="127.0.0.1:$redisport"
+  start_app "$1" "$2"
+  unset Blog__Database__Provider ConnectionStrings__Blog ConnectionStrings__Redis
+}
+mkdir -p "$work/data-pg-a" "$work/data-pg-b"
+echo "== the plans of every reader page on PostgreSQL (auto_explain, 10,000 posts, 200,000 comments)"
+psql_bench() { runuser -u postgres -- psql -h 127.0.0.1 -p "$pgport" -U postgres -qc "$1" postgres; }
+psql_bench "ALTER DATABASE postgres SET auto_explain.log_min_duration = 0"
+start_pg "$work/data-pg-a" false
+log_from=$(wc -c < "$pgdir/log")
+for path in / "/?page=300" /posts/what-is-ketamine-iv-treatment "/posts/what-is-ketamine-iv-treatment?comments=3" /tags/ketamine "/tags/ketamine?page=20" \
+    "/search?q=glutamate" "/search?q=sleep+therapy&page=5" /archive /authors/editorial-team /feed.xml /atom.xml /tags/ketamine/feed.xml /sitemap.xml; do
+  curl -fs -o /dev/null "http://127.0.0.1:$port$path"
+done
+tail -c +"$((log_from + 1))" "$pgdir/log" > "$work/explain.log"
+stop_app
+psql_bench "ALTER DATABASE postgres RESET auto_explain.log_min_duration"
+explain_summary=$(python3 - "$work/explain.log" <<'PY'
+import re, sys, collections
+text = open(sys.argv[1], encoding="utf-8", errors="replace").read()
+plans = [p for p in re.split(r"\n(?=\S.*LOG:  duration: )", text) if "plan:" in p]
+seq = collections.Counter(m.group(1) for p in plans for m in re.finditer(r"Seq Scan on \"?(\w+)\"?", p))
+big = {"Posts", "Comments", "PostTags", "PostRevisions", "AuditEntries"}
+slow = sorted((float(m.group(1)), p.split("Query Text:")[1].strip().splitlines()[0][:80]) for p in plans for m in [re.search(r"duration: ([0-9.]+) ms", p)] if m)[-1:]
+print(f"{len(plans)} statements; sequential scans: " + (", ".join(f"{t} ×{n}" for t, n in sorted(seq.items())) or "none")
+      + f"; on the large tables ({', '.join(sorted(big))}): " + (", ".join(t for t in seq if t in big) or "none")
+      + (f"; slowest {slow[0][0]:.1f} ms" if slow else ""))
+PY
+)
+echo "$explain_summary"
+
+start_pg "$work/data-pg-a" true
+pg_start_ms=$startup_ms
+base="http://127.0.0.1:$port"
+measure "post (cached)" "large, PostgreSQL+Redis" "$base/posts/what-is-ketamine-iv-treatment"
+measure "home" "large, PostgreSQL+Redis" "$base/"
+measure "search" "large, PostgreSQL+Redis" "$base/search?q=glutamate"
+rss_pg=$(peak_rss_mb "$pid")
+stop_app
+start_pg "$work/data-pg-a" false
+measure "post (cache off)" "large, PostgreSQL" "http://127.0.0.1:$port/posts/what-is-ketamine-iv-treatment"
+measure "search (cache off)" "large, PostgreSQL" "http://127.0.0.1:$port/search?q=glutamate"
+stop_app
+start_app "$work/data-large" false
+measure "search (cache off)" large "http://127.0.0.1:$port/search?q=glutamate"
+stop_app
+
+echo "== two instances behind nginx (PostgreSQL + Redis)"
+start_pg "$work/data-pg-a" true; pid_a=$pid; port_a=$port
+start_pg "$work/data-pg-b" true; pid_b=$pid; port_b=$port
+mkdir -p "$work/proxy/logs"
+pxport=$(port_free)
+cat > "$work/proxy/nginx.conf" <<CONF
+worker_processes 2;
+pid $work/proxy/nginx.pid;
+error_log $work/proxy/logs/error.log;
+events { worker_connections 2048; }
+http {
+  access_log off;
+  upstream blog { server 127.0.0.1:$port_a; server 127.0.0.1:$port_b; keepalive 64; }
+  server {
+    listen 127.0.0.1:$pxport;
+    location / {
+      proxy_pass http://blog; proxy_http_version 1.1; proxy_set_header Connection "";
+      proxy_set_header Host \$host; proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
+    }
+  }
+}
+CONF
+nginx -c "$work/proxy/nginx.conf" -p "$work/proxy"
+measure "post (cached)" "2 instances + nginx" "http://127.0.0.1:$pxport/posts/what-is-ketamine-iv-treatment"
+measure "search" "2 instances + nginx" "http://127.0.0.1:$pxport/search?q=glutamate"
+nginx -c "$work/proxy/nginx.conf" -p "$work/proxy" -s stop
+kill "$pid_a" "$pid_b"; wait "$pid_a" "$pid_b" 2>/dev/null || true
+start_pg "$work/data-pg-a" false; pid_a=$pid; port_a=$port
+start_pg "$work/data-pg-b" false; pid_b=$pid; port_b=$port
+sed -i "s/server 127.0.0.1:[0-9]*; server 127.0.0.1:[0-9]*;/server 127.0.0.1:$port_a; server 127.0.0.1:$port_b;/" "$work/proxy/nginx.conf"
+nginx -c "$work/proxy/nginx.conf" -p "$work/proxy"
+measure "post (cache off)" "2 instances + nginx" "http://127.0.0.1:$pxport/posts/what-is-ketamine-iv-treatment"
+nginx -c "$work/proxy/nginx.conf" -p "$work/proxy" -s stop
+kill "$pid_a" "$pid_b"; wait "$pid_a" "$pid_b" 2>/dev/null || true
+kill "$(cat "$pgdir/redis.pid")"
+runuser -u postgres -- "$pgbin/pg_ctl" -D "$pgdir/data" -m fast -w stop >/dev/null
+rm -rf "$pgdir"
+
 echo "== nginx serving the same post as a static file"
 mkdir -p "$work/nginx/html" "$work/nginx/logs"
 cp "$work/post.html" "$work/nginx/html/post.html"
@@ -111,7 +215,7 @@ measure "nginx static" - "http://127.0.0.1:$nport/post.html"
 nginx -c "$work/nginx/nginx.conf" -p "$work/nginx" -s stop
 
 echo "== report"
-python3 - "$results" "$rss_small" "$rss_large" "$small_start_ms" "$large_start_ms" > "$work/report.md" <<'PY'
+python3 - "$results" "$rss_small" "$rss_large" "$small_start_ms" "$large_start_ms" "$rss_pg" "$pg_start_ms" "$copy_s" "$explain_summary" > "$work/report.md" <<'PY'
 import csv, sys, platform, datetime, os
 rows = list(csv.DictReader(open(sys.argv[1]), delimiter="\t"))
 static = {r["concurrency"]: float(r["req_per_s"]) for r in rows if r["scenario"] == "nginx static"}
@@ -123,6 +227,8 @@ for r in rows:
     print(f"| {r['scenario']} | {r['database']} | {r['concurrency']} | {float(r['req_per_s']):,.0f} | {r['p50_ms']} | {r['p99_ms']} | {ratio:.0%} |")
 print(f"\nPeak RSS: {sys.argv[2]} MB (small database), {sys.argv[3]} MB (large database).")
 print(f"Process start to first 200 on the post page: {sys.argv[4]} ms (small, first start, includes migrations and seed), {sys.argv[5]} ms (large, existing database).")
+print(f"PostgreSQL + Redis: peak RSS {sys.argv[6]} MB, process start to first 200 {sys.argv[7]} ms; copy-to-postgresql of the large database: {sys.argv[8]} s.")
+print(f"PostgreSQL plans of the reader pages (auto_explain, large database): {sys.argv[9]}.")
 PY
 cat "$work/report.md"
 cp "$work/report.md" bench/results/latest.md

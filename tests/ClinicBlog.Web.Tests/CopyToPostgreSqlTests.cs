@@ -9,6 +9,7 @@ namespace ClinicBlog.Web.Tests;
 /// blog started on PostgreSQL then has all of it, keeps the admin signed in (the key ring came along), knows
 /// a commenter by the same IP hash (the salt came along) and takes new rows (the id sequences moved on).</summary>
 [Trait("Category", "Slow")]
+[Trait("Database", "Own")] // chooses its own database and servers: the PostgreSQL pass would only repeat it
 public sealed class CopyToPostgreSqlTests : IAsyncLifetime
 {
     private readonly string _sqliteData = Path.Combine(Path.GetTempPath(), "clinicblog-tests", Guid.NewGuid().ToString("N"));

@@ -2,6 +2,7 @@ namespace ClinicBlog.Web.Tests;
 
 /// <summary><c>Blog:Database:Provider</c> is Sqlite (the default) or PostgreSql; anything else, or PostgreSql
 /// without a connection string, stops the app at start with a message saying what to set.</summary>
+[Trait("Database", "Own")] // chooses its own database and servers: the PostgreSQL pass would only repeat it
 public sealed class DatabaseProviderSettingTests
 {
     private sealed class Factory(Dictionary<string, string> settings) : BlogFactory

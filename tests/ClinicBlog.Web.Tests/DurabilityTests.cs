@@ -9,6 +9,7 @@ namespace ClinicBlog.Web.Tests;
 /// SIGTERM with a request in flight, and an online backup. Each test runs the real app as its own
 /// process on a loopback port, with bounded load.</summary>
 [Trait("Category", "Slow")]
+[Trait("Database", "Own")] // chooses its own database and servers: the PostgreSQL pass would only repeat it
 public sealed class DurabilityTests(ITestOutputHelper output) : IDisposable
 {
     private readonly string _data = Path.Combine(Path.GetTempPath(), "clinicblog-tests", Guid.NewGuid().ToString("N"));

@@ -13,6 +13,7 @@ namespace ClinicBlog.Web.Tests;
 /// and one Redis, each on its own port, as a load balancer would reach them. Clients are told apart by
 /// <c>X-Forwarded-For</c>, which the app trusts from loopback as it would from the proxy.</summary>
 [Trait("Category", "Slow")]
+[Trait("Database", "Own")] // chooses its own database and servers: the PostgreSQL pass would only repeat it
 public sealed class MultiInstanceTests(MultiInstanceTests.Cluster cluster, ITestOutputHelper output) : IClassFixture<MultiInstanceTests.Cluster>
 {
     public sealed class Cluster : IAsyncLifetime

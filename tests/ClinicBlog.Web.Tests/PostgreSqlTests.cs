@@ -9,6 +9,7 @@ namespace ClinicBlog.Web.Tests;
 /// their own (search with its weighted tsvector and triggers, the busy handling, backups) or write a lot
 /// (comments, moderation, the editor, a WordPress import) work as on SQLite.</summary>
 [Trait("Category", "Slow")]
+[Trait("Database", "Own")] // chooses its own database and servers: the PostgreSQL pass would only repeat it
 public sealed class PostgreSqlTests(PostgreSqlTests.PostgresBlog blog) : IClassFixture<PostgreSqlTests.PostgresBlog>
 {
     public sealed class PostgresBlog : IAsyncLifetime

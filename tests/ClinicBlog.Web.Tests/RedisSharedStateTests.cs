@@ -9,6 +9,7 @@ namespace ClinicBlog.Web.Tests;
 /// eviction are in Redis; redirects, menus and settings are announced over Redis), and rate limits and the
 /// sign-in throttle count a client's requests on both. Each check fails with per-instance state.</summary>
 [Trait("Category", "Slow")]
+[Trait("Database", "Own")] // chooses its own database and servers: the PostgreSQL pass would only repeat it
 public sealed class RedisSharedStateTests : IAsyncLifetime
 {
     private PostgresServer Database { get; set; } = null!;

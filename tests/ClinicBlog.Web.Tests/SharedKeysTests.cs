@@ -7,6 +7,7 @@ namespace ClinicBlog.Web.Tests;
 /// IP-hash salt (both kept in the database): a sign-in cookie and an antiforgery token issued by one are
 /// accepted by the other, and a client is the same hashed sender on both.</summary>
 [Trait("Category", "Slow")]
+[Trait("Database", "Own")] // chooses its own database and servers: the PostgreSQL pass would only repeat it
 public sealed class SharedKeysTests : IAsyncLifetime
 {
     private PostgresServer Server { get; set; } = null!;

@@ -7,6 +7,7 @@ namespace ClinicBlog.Web.Tests;
 /// with a copy of <c>wp-content/uploads</c>, its images come into the media library (metadata
 /// stripped, addresses rewritten); again, nothing doubles; a hostile file changes nothing.</summary>
 [Trait("Category", "Slow")]
+[Trait("Database", "Own")] // chooses its own database and servers: the PostgreSQL pass would only repeat it
 public sealed class WordPressImportCommandTests : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "clinicblog-tests", Guid.NewGuid().ToString("N"));

@@ -208,8 +208,14 @@ public sealed class StaffAccountService(BlogDbContext db, UserManager<StaffUser>
     /// <summary>An Admin's lock has no end; Identity's own lockout (wrong two-factor codes) lasts minutes.</summary>
     private bool IsLockedByAdmin(StaffUser user) => user.LockoutEnd > clock.GetUtcNow().AddDays(1);
 
+    /// <summary>Called inside the change's transaction. It first writes the Admin role's row (a change to
+    /// nothing), which takes that row's lock on PostgreSQL and the write lock on SQLite: two such checks
+    /// run one after the other, and the second sees what the first committed. (Reading alone would let two
+    /// Admins on PostgreSQL each see the other still there and demote each other.)</summary>
     private async Task<bool> IsLastAdminAsync(StaffUser user)
     {
+        await db.Roles.Where(r => r.Name == StaffRoles.Admin)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.ConcurrencyStamp, r => r.ConcurrencyStamp));
         var now = clock.GetUtcNow();
         var admins = await users.GetUsersInRoleAsync(StaffRoles.Admin);
         return !admins.Any(a => a.Id != user.Id && !(a.LockoutEnd > now));
