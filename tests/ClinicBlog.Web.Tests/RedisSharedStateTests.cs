@@ -140,6 +140,37 @@ public sealed class RedisSharedStateTests : IAsyncLifetime
         Assert.DoesNotContain("Riverside Clinic Journal", home.Title!, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task While_redis_is_away_readers_get_pages_comments_are_taken_and_sign_in_asks_to_wait()
+    {
+        using var reader = B.CreateBrowserlikeClient();
+        await reader.GetStringAsync(TestContent.SeedUrl);
+        await Redis.KillAsync();
+
+        foreach (var instance in new[] { A, B })
+        {
+            using var client = instance.CreateBrowserlikeClient();
+            using var page = await client.GetAsync(TestContent.SeedUrl);
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            Assert.Null(page.Headers.Age); // rendered afresh, not from the cache
+            using var health = await client.GetAsync("/healthz");
+            Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+            Assert.Equal("Degraded", await health.Content.ReadAsStringAsync());
+        }
+
+        using var commenter = A.CreateBrowserlikeClient();
+        commenter.DefaultRequestHeaders.Add(RemoteAddressFromTestHeader.Header, "198.51.100.60");
+        using (var sent = await commenter.PostCommentAsync(TestContent.SeedSlug, "Redis Away", "Taken while the cache is down."))
+        {
+            Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+            Assert.Contains("comment=pending", sent.RequestMessage!.RequestUri!.Query, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(1, await A.WithDbAsync(db => db.Comments.CountAsync(c => c.AuthorName == "Redis Away")));
+        var (status, _) = await SignInAsync(B, BlogFactory.AdminEmail, BlogFactory.AdminPassword);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+    }
+
     /// <summary>Announcements travel over Redis pub/sub: allow them a moment (they take milliseconds).</summary>
     private static async Task Eventually(Func<Task<bool>> check)
     {

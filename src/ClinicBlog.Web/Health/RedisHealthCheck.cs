@@ -3,7 +3,8 @@ using StackExchange.Redis;
 
 namespace ClinicBlog.Web.Health;
 
-/// <summary>Healthy when the shared Redis answers a PING (only registered when Redis is configured).</summary>
+/// <summary>Healthy when the shared Redis answers a PING; otherwise the registration's failure status
+/// (Degraded: the instance still serves). Only registered when Redis is configured.</summary>
 internal sealed class RedisHealthCheck(IConnectionMultiplexer redis) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
@@ -15,7 +16,7 @@ internal sealed class RedisHealthCheck(IConnectionMultiplexer redis) : IHealthCh
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
-            return HealthCheckResult.Unhealthy("Redis did not answer.", e);
+            return new HealthCheckResult(context.Registration.FailureStatus, "Redis did not answer.", e);
         }
     }
 }

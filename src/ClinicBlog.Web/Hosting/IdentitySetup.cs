@@ -43,7 +43,7 @@ internal static class IdentitySetup
         services.AddRateLimiter(limiter => limiter.AddPolicy(SignInRateLimitPolicy, context =>
         {
             var permits = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<ClinicBlog.Core.BlogOptions>>().Value.SignInRateLimitPermits;
-            return SharedStateSetup.FixedWindow(context, SignInRateLimitPolicy, permits, TimeSpan.FromMinutes(1));
+            return SharedStateSetup.FixedWindow(context, SignInRateLimitPolicy, permits, TimeSpan.FromMinutes(1), failOpen: false);
         }));
         // Check the account on every staff request, so a lock, a role change or a password reset
         // takes effect at once instead of after the default 30 minutes.
