@@ -141,6 +141,40 @@ public sealed class RedisSharedStateTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_import_started_on_one_instance_shows_its_progress_and_report_on_the_other()
+    {
+        var jar = new CookieContainer();
+        using var onA = A.CreateDefaultClient(BlogFactory.Https, new RedirectHandler(), new CookieContainerHandler(jar));
+        using var onB = B.CreateDefaultClient(BlogFactory.Https, new RedirectHandler(), new CookieContainerHandler(jar));
+        var login = await onA.GetDocumentAsync("/account/login");
+        await onA.SubmitExpectingSuccessAsync(login.Form("main form"), new Dictionary<string, string> { ["Email"] = BlogFactory.AdminEmail, ["Password"] = BlogFactory.AdminPassword });
+
+        string address;
+        using (var started = await onA.UploadAsync(WordPressExports.Fixture))
+        {
+            address = started.RequestMessage!.RequestUri!.AbsolutePath;
+        }
+
+        Assert.Matches("^/admin/import/[0-9a-f-]{36}$", address);
+        AngleSharp.Dom.IDocument page;
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        do
+        {
+            // The balancer may send each reload to either instance: B knows the job A runs.
+            using var response = await onB.GetAsync(address);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            page = await Html.ParseAsync(response);
+            Assert.True(DateTime.UtcNow < deadline, "the import was still running after two minutes");
+        }
+        while (page.QuerySelector("[data-import-running]") is not null);
+
+        var totals = WordPressExports.Totals(page);
+        Assert.Equal(("5", "1 (1 merged)"), totals["Articles"]);
+        Assert.Equal(("6", "1"), totals["Comments"]);
+        Assert.NotEmpty(page.QuerySelectorAll("table.report-notes tbody tr"));
+    }
+
+    [Fact]
     public async Task While_redis_is_away_readers_get_pages_comments_are_taken_and_sign_in_asks_to_wait()
     {
         using var reader = B.CreateBrowserlikeClient();

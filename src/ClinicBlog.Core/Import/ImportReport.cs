@@ -53,11 +53,11 @@ public sealed class ImportReport
 
     public IReadOnlyList<ImportNote> Notes => _notes;
 
-    public int NotesLeftOut { get; private set; }
+    public int NotesLeftOut { get; set; }
 
     public IReadOnlyCollection<string> ImagesLeft => _imagesLeft;
 
-    public int ImagesLeftOut { get; private set; }
+    public int ImagesLeftOut { get; set; }
 
     public void Note(int line, string text)
     {

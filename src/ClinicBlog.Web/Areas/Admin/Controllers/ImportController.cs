@@ -50,9 +50,9 @@ public sealed class ImportController(ImportJobs jobs, StaffContext staff) : Staf
 
     /// <summary>The import's progress while it runs (the page asks again every two seconds), then its report.</summary>
     [HttpGet("{id:guid}")]
-    public IActionResult Job(Guid id)
+    public async Task<IActionResult> Job(Guid id)
     {
-        if (jobs.Find(id) is not { } job)
+        if (await jobs.FindAsync(id) is not { } job)
         {
             return NotFound();
         }
