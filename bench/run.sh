@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Load benchmark: the app (Release, Production) against nginx serving the same post as a static file,
+# Load benchmark: the app (Release, Production) against nginx serving the same post as a static file
+# (as it is, and pre-compressed with gzip_static, each compared with the same Accept-Encoding),
 # on the small seeded database and a large generated one (10,000 posts, 200,000 comments).
 # Traffic goes only to 127.0.0.1 and every run is bounded (DURATION seconds per measurement).
 # Usage: bash bench/run.sh            (DURATION=10 CONCURRENCY="1 16 64" by default)
@@ -42,17 +43,21 @@ peak_rss_mb() { awk '/VmHWM/ {printf "%d", $2/1024}' "/proc/$1/status"; }
 stop_app() { kill "$pid"; wait "$pid" 2>/dev/null || true; }
 
 results="$work/results.tsv"
-printf "scenario\tdatabase\tconcurrency\treq_per_s\tp50_ms\tp99_ms\n" > "$results"
-measure() { # scenario database url
+printf "scenario\tdatabase\tencoding\tconcurrency\treq_per_s\tp50_ms\tp99_ms\n" > "$results"
+# Both sides are compared with the same Accept-Encoding: identity against nginx sending the file as it is,
+# gzip against nginx sending the pre-compressed file beside it (gzip_static). Neither logs requests here
+# (the app's Serilog level is Warning, nginx's access_log is off): the table says so.
+measure() { # scenario database url [encoding: gzip (default) or identity]
+  local encoding=${4:-gzip}
   for c in $CONCURRENCY; do
     threads=$(( c < 2 ? 1 : 2 ))
     curl -fs -o /dev/null "$3" # warm up this URL
-    wrk -t"$threads" -c"$c" -d"${DURATION}s" --latency -H "Accept-Encoding: br, gzip" "$3" > "$work/wrk.txt"
+    wrk -t"$threads" -c"$c" -d"${DURATION}s" --latency -H "Accept-Encoding: $encoding" "$3" > "$work/wrk.txt"
     rps=$(awk '/Requests\/sec/ {print $2}' "$work/wrk.txt")
     p50=$(awk '$1=="50%" {print $2}' "$work/wrk.txt")
     p99=$(awk '$1=="99%" {print $2}' "$work/wrk.txt")
     to_ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) {sub(/us/,"",v); printf "%.2f", v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v); printf "%.2f", v} else {sub(/s/,"",v); printf "%.2f", v*1000} }'; }
-    printf "%s\t%s\t%s\t%s\t%s\t%s\n" "$1" "$2" "$c" "$rps" "$(to_ms "$p50")" "$(to_ms "$p99")" | tee -a "$results"
+    printf "%s\t%s\t%s\t%s\t%s\t%s\t%s\n" "$1" "$2" "$encoding" "$c" "$rps" "$(to_ms "$p50")" "$(to_ms "$p99")" | tee -a "$results"
   done
 }
 
@@ -62,6 +67,7 @@ small_start_ms=$startup_ms
 base="http://127.0.0.1:$port"
 curl -fs -H "Accept-Encoding: br" -o "$work/post.html.br" "$base/posts/what-is-ketamine-iv-treatment"
 curl -fs -o "$work/post.html" "$base/posts/what-is-ketamine-iv-treatment"
+measure "post (cached)" small "$base/posts/what-is-ketamine-iv-treatment" identity
 measure "post (cached)" small "$base/posts/what-is-ketamine-iv-treatment"
 measure "home" small "$base/"
 measure "tag page" small "$base/tags/ketamine"
@@ -76,6 +82,7 @@ stop_app
 echo "== large database (10,000 posts, 200,000 comments)"
 start_app "$work/data-large" true
 base="http://127.0.0.1:$port"
+measure "post (cached)" large "$base/posts/what-is-ketamine-iv-treatment" identity
 measure "post (cached)" large "$base/posts/what-is-ketamine-iv-treatment"
 measure "home" large "$base/"
 measure "tag page" large "$base/tags/ketamine"
@@ -197,7 +204,8 @@ rm -rf "$pgdir"
 echo "== nginx serving the same post as a static file"
 mkdir -p "$work/nginx/html" "$work/nginx/logs"
 cp "$work/post.html" "$work/nginx/html/post.html"
-nport=$(port_free)
+gzip -9 -k -n -c "$work/post.html" > "$work/nginx/html/post.html.gz"
+nport=$(port_free); xport=$(port_free)
 cat > "$work/nginx/nginx.conf" <<CONF
 worker_processes 2;
 pid $work/nginx/nginx.pid;
@@ -206,25 +214,34 @@ events { worker_connections 1024; }
 http {
   access_log off;
   default_type text/html;
-  gzip on; gzip_types text/html;
-  server { listen 127.0.0.1:$nport; root $work/nginx/html; }
+  # The baseline: the same bytes as a file, sent as they are or pre-compressed (post.html.gz beside it).
+  server { listen 127.0.0.1:$nport; root $work/nginx/html; gzip off; gzip_static on; }
+  # Extra, for comparison with earlier reports only: compressing on every request.
+  server { listen 127.0.0.1:$xport; root $work/nginx/html; gzip on; gzip_types text/html; }
 }
 CONF
 nginx -c "$work/nginx/nginx.conf" -p "$work/nginx"
-measure "nginx static" - "http://127.0.0.1:$nport/post.html"
+measure "nginx static" - "http://127.0.0.1:$nport/post.html" identity
+measure "nginx static" - "http://127.0.0.1:$nport/post.html" gzip
+measure "nginx gzip per request (extra)" - "http://127.0.0.1:$xport/post.html" gzip
 nginx -c "$work/nginx/nginx.conf" -p "$work/nginx" -s stop
+identity_bytes=$(stat -c %s "$work/nginx/html/post.html"); gzip_bytes=$(stat -c %s "$work/nginx/html/post.html.gz")
 
 echo "== report"
-python3 - "$results" "$rss_small" "$rss_large" "$small_start_ms" "$large_start_ms" "$rss_pg" "$pg_start_ms" "$copy_s" "$explain_summary" > "$work/report.md" <<'PY'
+python3 - "$results" "$rss_small" "$rss_large" "$small_start_ms" "$large_start_ms" "$rss_pg" "$pg_start_ms" "$copy_s" "$explain_summary" "$identity_bytes" "$gzip_bytes" > "$work/report.md" <<'PY'
 import csv, sys, platform, datetime, os
 rows = list(csv.DictReader(open(sys.argv[1]), delimiter="\t"))
-static = {r["concurrency"]: float(r["req_per_s"]) for r in rows if r["scenario"] == "nginx static"}
+static = {(r["encoding"], r["concurrency"]): float(r["req_per_s"]) for r in rows if r["scenario"] == "nginx static"}
 print(f"Run {datetime.datetime.utcnow():%Y-%m-%d %H:%M} UTC on {platform.node()}, {os.cpu_count()} cores, {platform.platform()}\n")
-print("| scenario | database | c | req/s | p50 ms | p99 ms | vs nginx static |")
-print("|---|---|---:|---:|---:|---:|---:|")
+print(f"Baseline: nginx serving the post's exact bytes as a static file ({sys.argv[10]} B), and for gzip the file gzipped beside it")
+print(f"({sys.argv[11]} B, gzip_static on). Each row is compared with the baseline of the same encoding and concurrency.")
+print("Request logging: off on both sides (the app's Serilog level Warning, nginx access_log off).\n")
+print("| scenario | database | encoding | c | req/s | p50 ms | p99 ms | vs nginx static, same encoding |")
+print("|---|---|---|---:|---:|---:|---:|---:|")
 for r in rows:
-    ratio = float(r["req_per_s"]) / static[r["concurrency"]] if static.get(r["concurrency"]) else 0
-    print(f"| {r['scenario']} | {r['database']} | {r['concurrency']} | {float(r['req_per_s']):,.0f} | {r['p50_ms']} | {r['p99_ms']} | {ratio:.0%} |")
+    base = static.get((r["encoding"], r["concurrency"]))
+    ratio = f"{float(r['req_per_s']) / base:.2f}x" if base else "-"
+    print(f"| {r['scenario']} | {r['database']} | {r['encoding']} | {r['concurrency']} | {float(r['req_per_s']):,.0f} | {r['p50_ms']} | {r['p99_ms']} | {ratio} |")
 print(f"\nPeak RSS: {sys.argv[2]} MB (small database), {sys.argv[3]} MB (large database).")
 print(f"Process start to first 200 on the post page: {sys.argv[4]} ms (small, first start, includes migrations and seed), {sys.argv[5]} ms (large, existing database).")
 print(f"PostgreSQL + Redis: peak RSS {sys.argv[6]} MB, process start to first 200 {sys.argv[7]} ms; copy-to-postgresql of the large database: {sys.argv[8]} s.")
