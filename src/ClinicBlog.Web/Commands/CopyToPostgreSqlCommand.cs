@@ -25,8 +25,8 @@ internal static class CopyToPostgreSqlCommand
     public static async Task<int> RunAsync(string[] args)
     {
         var rest = args[1..].ToList();
-        var target = Take(rest, "--to");
-        var uploadsTo = Take(rest, "--uploads-to");
+        var target = CommandArguments.TakeOption(rest, "--to");
+        var uploadsTo = CommandArguments.TakeOption(rest, "--uploads-to");
         if (string.IsNullOrWhiteSpace(target) || uploadsTo == string.Empty)
         {
             await Console.Error.WriteLineAsync(Usage);
@@ -83,21 +83,6 @@ internal static class CopyToPostgreSqlCommand
             await Console.Error.WriteLineAsync("Everything is copied in one transaction: the PostgreSQL database was left as it was.");
             return 1;
         }
-    }
-
-    /// <summary>Removes <paramref name="option"/> and its value from the arguments: null when absent,
-    /// empty when given without a value.</summary>
-    private static string? Take(List<string> args, string option)
-    {
-        var at = args.IndexOf(option);
-        if (at < 0)
-        {
-            return null;
-        }
-
-        var value = at + 1 < args.Count && !args[at + 1].StartsWith("--", StringComparison.Ordinal) ? args[at + 1] : string.Empty;
-        args.RemoveRange(at, value.Length > 0 ? 2 : 1);
-        return value;
     }
 
     /// <summary>The SQLite blog keeps its key ring as files; on PostgreSQL it lives in the database.</summary>

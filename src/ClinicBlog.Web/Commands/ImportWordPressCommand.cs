@@ -22,19 +22,14 @@ internal static class ImportWordPressCommand
 
         var exportFile = Path.GetFullPath(args[1]);
         var rest = args[2..].ToList();
-        string? uploads = null;
-        var at = rest.IndexOf("--uploads");
-        if (at >= 0)
+        var uploads = CommandArguments.TakeOption(rest, "--uploads");
+        if (uploads == string.Empty)
         {
-            if (at + 1 >= rest.Count || rest[at + 1].StartsWith('-'))
-            {
-                await Console.Error.WriteLineAsync(Usage);
-                return 2;
-            }
-
-            uploads = Path.GetFullPath(rest[at + 1]);
-            rest.RemoveRange(at, 2);
+            await Console.Error.WriteLineAsync(Usage);
+            return 2;
         }
+
+        uploads = uploads is null ? null : Path.GetFullPath(uploads);
 
         if (!File.Exists(exportFile))
         {

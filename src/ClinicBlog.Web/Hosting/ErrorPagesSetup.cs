@@ -24,7 +24,7 @@ internal static class ErrorPagesSetup
                     // Another writer (a long import) held the database past the busy timeout: a moment's wait.
                     _ when ClinicBlog.Core.Data.BlogDatabase.IsBusy(exception) => StatusCodes.Status503ServiceUnavailable,
                     // The shared Redis (several instances) is unreachable for a moment: sign-in waits for it.
-                    _ when SharedState.ResilientOutputCacheStore.IsUnavailable(exception) => StatusCodes.Status503ServiceUnavailable,
+                    _ when SharedState.RedisFailures.IsUnavailable(exception) => StatusCodes.Status503ServiceUnavailable,
                     _ => StatusCodes.Status500InternalServerError,
                 },
             });

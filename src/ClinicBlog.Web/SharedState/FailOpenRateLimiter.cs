@@ -18,7 +18,7 @@ internal sealed class FailOpenRateLimiter(RateLimiter inner, ILogger logger) : R
         {
             return await inner.AcquireAsync(permitCount, cancellationToken);
         }
-        catch (Exception e) when (ResilientOutputCacheStore.IsUnavailable(e))
+        catch (Exception e) when (RedisFailures.IsUnavailable(e))
         {
             logger.LogWarning("A shared rate limit could not be counted (Redis unavailable); the request goes ahead: {Error}", e.Message);
             return Granted.Instance;

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using Microsoft.AspNetCore.OutputCaching;
-using StackExchange.Redis;
 
 namespace ClinicBlog.Web.SharedState;
 
@@ -20,7 +19,7 @@ internal sealed class ResilientOutputCacheStore(IOutputCacheStore inner, ILogger
         {
             return await inner.GetAsync(key, cancellationToken);
         }
-        catch (Exception e) when (IsUnavailable(e))
+        catch (Exception e) when (RedisFailures.IsUnavailable(e))
         {
             Warn(e);
             return null;
@@ -33,7 +32,7 @@ internal sealed class ResilientOutputCacheStore(IOutputCacheStore inner, ILogger
         {
             await inner.SetAsync(key, value, tags, validFor, cancellationToken);
         }
-        catch (Exception e) when (IsUnavailable(e))
+        catch (Exception e) when (RedisFailures.IsUnavailable(e))
         {
             Warn(e);
         }
@@ -57,7 +56,7 @@ internal sealed class ResilientOutputCacheStore(IOutputCacheStore inner, ILogger
             await destination.WriteAsync(value, cancellationToken);
             return true;
         }
-        catch (Exception e) when (IsUnavailable(e))
+        catch (Exception e) when (RedisFailures.IsUnavailable(e))
         {
             Warn(e);
             return false;
@@ -77,7 +76,7 @@ internal sealed class ResilientOutputCacheStore(IOutputCacheStore inner, ILogger
                 await inner.SetAsync(key, value.ToArray(), tags.ToArray(), validFor, cancellationToken);
             }
         }
-        catch (Exception e) when (IsUnavailable(e))
+        catch (Exception e) when (RedisFailures.IsUnavailable(e))
         {
             Warn(e);
         }
@@ -89,7 +88,7 @@ internal sealed class ResilientOutputCacheStore(IOutputCacheStore inner, ILogger
         {
             await inner.EvictByTagAsync(tag, cancellationToken);
         }
-        catch (Exception e) when (IsUnavailable(e))
+        catch (Exception e) when (RedisFailures.IsUnavailable(e))
         {
             logger.LogError(e, "Could not evict cached pages tagged {Tag}: Redis is unavailable; they expire within 30 minutes", tag);
         }
@@ -107,9 +106,6 @@ internal sealed class ResilientOutputCacheStore(IOutputCacheStore inner, ILogger
                 break;
         }
     }
-
-    /// <summary>Redis refused, dropped or timed out (its timeout is a <see cref="TimeoutException"/>).</summary>
-    internal static bool IsUnavailable(Exception e) => e is RedisException or RedisTimeoutException;
 
     private void Warn(Exception e)
     {
