@@ -34,10 +34,11 @@ app.UseBlogErrorPages();
 app.UseSecurityHeaders();
 app.UseBlogMedia();
 app.UseOldAddressRedirects();
+// Cached reader pages are answered here, before routing: a hit needs nothing that follows.
+app.UseReaderCaching();
 app.UseRouting();
 app.UseRequestLimits();
 app.UseRateLimiter();
-app.UseReaderCaching();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseFormBodies();

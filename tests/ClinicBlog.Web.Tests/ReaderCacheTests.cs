@@ -107,6 +107,48 @@ public sealed class ReaderCacheTests(ReaderCacheTests.Factory factory) : IClassF
     }
 
     [Fact]
+    public async Task Head_requests_get_the_same_validators_as_get()
+    {
+        using var client = factory.CreateBrowserlikeClient();
+        using var get = await client.GetAsync("/tags/ketamine");
+        using var request = new HttpRequestMessage(HttpMethod.Head, "/tags/ketamine");
+        using var head = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.NotNull(get.Headers.ETag);
+        Assert.Equal(get.Headers.ETag, head.Headers.ETag);
+        Assert.Equal(get.Content.Headers.ContentType, head.Content.Headers.ContentType);
+    }
+
+    [Fact]
+    public async Task Search_results_are_never_stored_so_a_flood_of_queries_cannot_push_pages_out()
+    {
+        using var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = BlogFactory.Https, AllowAutoRedirect = false });
+        async Task<HttpResponseMessage> GzipAsync(string url)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("gzip"));
+            return await client.SendAsync(request);
+        }
+
+        using var first = await GzipAsync("/search?q=ketamine");
+        using var second = await GzipAsync("/search?q=ketamine");
+        using var emptySearch = await GzipAsync("/search");
+        using var emptyAgain = await GzipAsync("/search");
+
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.False(second.Headers.Contains("Age"), "a search result was served from the output cache");
+        // Not stored, so not buffered and hashed either; still compressed (at the cheapest level).
+        Assert.Null(second.Headers.ETag);
+        Assert.Equal("gzip", Assert.Single(second.Content.Headers.ContentEncoding));
+        await using var gzip = new System.IO.Compression.GZipStream(await second.Content.ReadAsStreamAsync(), System.IO.Compression.CompressionMode.Decompress);
+        using var text = new StreamReader(gzip);
+        Assert.Contains("href=\"/posts/what-is-ketamine-iv-treatment\"", await text.ReadToEndAsync(), StringComparison.Ordinal);
+        // The search form without a query is one page like any other, and is cached.
+        Assert.True(emptyAgain.Headers.Contains("Age"));
+    }
+
+    [Fact]
     public async Task Reader_pages_are_compressed_and_the_cache_keeps_one_entry_per_encoding()
     {
         using var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = BlogFactory.Https, AllowAutoRedirect = false });

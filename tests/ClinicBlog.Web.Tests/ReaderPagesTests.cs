@@ -226,9 +226,8 @@ public sealed class ReaderPagesTests(BlogFactory factory) : IClassFixture<BlogFa
         // itself; the in-memory test server does not, so the body is not asserted here.
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(get.Content.Headers.ContentType, response.Content.Headers.ContentType);
-        Assert.Equal(get.Headers.ETag, response.Headers.ETag);
         Assert.Equal(get.Headers.CacheControl, response.Headers.CacheControl);
-        Assert.NotNull(response.Headers.ETag);
+        // Validators (ETag) come with the output cache, which this factory turns off: see ReaderCacheTests.
     }
 
     [Fact]

@@ -6,9 +6,17 @@ using Microsoft.Net.Http.Headers;
 namespace ClinicBlog.Web.Caching;
 
 /// <summary>Caches GET/HEAD reader pages for anonymous visitors only, varies by the query values pages
-/// use and by the response encoding, and never stores a response that sets a cookie.</summary>
+/// use and by the response encoding, and never stores a response that sets a cookie. Search results
+/// are not stored: every query is another URL, and a flood of them would push the pages people read out
+/// of the bounded cache (a search costs one indexed query).</summary>
 internal sealed class ReaderPagePolicy : IOutputCachePolicy
 {
+    private static readonly Microsoft.Extensions.Primitives.StringValues VaryQueryKeys = new(["page", "q", "replyTo", "comment", "comments"]);
+
+    /// <summary>Accept-Encoding headers seen, with the encoding they lead to: clients send a handful of
+    /// distinct headers, so negotiating once per header rather than once per request. Bounded.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _encodings = new(StringComparer.Ordinal);
+
     public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var request = context.HttpContext.Request;
@@ -20,7 +28,8 @@ internal sealed class ReaderPagePolicy : IOutputCachePolicy
             && (!Path.HasExtension(request.Path.Value) || request.Path.Value!.EndsWith(".xml", StringComparison.Ordinal) || request.Path.Value.EndsWith(".txt", StringComparison.Ordinal))
             // Signed-in staff always get a fresh page and never cause one to be stored.
             && !request.Cookies.ContainsKey(IdentitySetup.StaffCookieName)
-            && !request.Headers.ContainsKey(HeaderNames.Authorization);
+            && !request.Headers.ContainsKey(HeaderNames.Authorization)
+            && !IsSearch(request);
         context.EnableOutputCaching = cacheable;
         context.AllowCacheLookup = cacheable;
         context.AllowCacheStorage = cacheable;
@@ -31,7 +40,7 @@ internal sealed class ReaderPagePolicy : IOutputCachePolicy
             return ValueTask.CompletedTask;
         }
 
-        context.CacheVaryByRules.QueryKeys = new Microsoft.Extensions.Primitives.StringValues(["page", "q", "replyTo", "comment", "comments"]);
+        context.CacheVaryByRules.QueryKeys = VaryQueryKeys;
         context.CacheVaryByRules.VaryByValues["encoding"] = ChosenEncoding(context.HttpContext);
         context.Tags.Add(ReaderCachingSetup.PostsTag);
         return ValueTask.CompletedTask;
@@ -59,7 +68,27 @@ internal sealed class ReaderPagePolicy : IOutputCachePolicy
     /// middleware's own negotiation (q-values, <c>*</c>, <c>identity</c>, case), so a cached body is
     /// only ever served to requests that would have produced exactly it. Guessing from the header's
     /// text let <c>*, gzip;q=0</c> store a Brotli body under the key plain clients read.</summary>
-    private static string ChosenEncoding(HttpContext context)
+    private string ChosenEncoding(HttpContext context)
+    {
+        var header = context.Request.Headers.AcceptEncoding.ToString();
+        if (_encodings.TryGetValue(header, out var known))
+        {
+            return known;
+        }
+
+        var chosen = Negotiate(context);
+        if (_encodings.Count < 256)
+        {
+            _encodings.TryAdd(header, chosen);
+        }
+
+        return chosen;
+    }
+
+    private static bool IsSearch(HttpRequest request) =>
+        request.Path.StartsWithSegments("/search") && !string.IsNullOrWhiteSpace(request.Query["q"]);
+
+    private static string Negotiate(HttpContext context)
     {
         var compression = context.RequestServices.GetRequiredService<IResponseCompressionProvider>();
         return compression.CheckRequestAcceptsCompression(context)

@@ -21,41 +21,34 @@ internal static class ReaderCachingSetup
     /// compression, and the eviction that keeps cached pages exact.</summary>
     public static void AddReaderCaching(this WebApplicationBuilder builder)
     {
+        var megabytes = builder.Configuration.GetValue<int?>($"{BlogOptions.Section}:{nameof(BlogOptions.OutputCacheMegabytes)}") ?? new BlogOptions().OutputCacheMegabytes;
         builder.Services.AddOutputCache(options =>
         {
-            options.SizeLimit = 256L * 1024 * 1024;
+            // Bounded: a crawl through every page (or a flood of odd URLs) makes the least recently used
+            // pages leave rather than the process grow. Searches are never stored (see ReaderPagePolicy).
+            options.SizeLimit = Math.Clamp(megabytes, 1, 4096) * 1024L * 1024;
             options.AddBasePolicy(new ReaderPagePolicy());
         });
-        var cacheOn = builder.Configuration.GetValue<bool?>($"{BlogOptions.Section}:{nameof(BlogOptions.OutputCache)}") ?? true;
         builder.Services.AddResponseCompression(options =>
         {
             options.EnableForHttps = true;
-            // Between equally welcome encodings the first provider wins. With the cache on, a page is
-            // compressed once per cache entry, so Brotli's smaller output is worth its cost; with the
-            // cache off every response is compressed, and gzip costs far less per request (measured:
-            // 1,400 vs 700 uncached post pages/s on two cores; Brotli saves 3% of the post page: 4.3 vs 4.4 KB).
-            if (cacheOn)
-            {
-                options.Providers.Add<BrotliCompressionProvider>();
-                options.Providers.Add<GzipCompressionProvider>();
-            }
-            else
-            {
-                options.Providers.Add<GzipCompressionProvider>();
-                options.Providers.Add<BrotliCompressionProvider>();
-            }
-
+            // Between equally welcome encodings the first provider wins: Brotli's output is the smaller
+            // (3% on the post page). Levels are chosen per response by ReaderCompression.
+            options.Providers.Add<BrotliCompressionProvider>();
+            options.Providers.Add<GzipCompressionProvider>();
             options.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["application/rss+xml", "application/atom+xml", "image/svg+xml"]);
         });
         builder.Services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
         builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
+        builder.Services.AddSingleton<IResponseCompressionProvider, ReaderCompression>();
         builder.Services.AddSingleton<IPublicContentCache, OutputCacheEviction>();
         builder.Services.AddHostedService<ScheduledPublicationWatcher>();
     }
 
     /// <summary>Order matters: the cache sits outside compression, so it stores compressed bytes and
     /// serves them without compressing again. Staff pages are never compressed (their antiforgery
-    /// tokens would be exposed to BREACH-style attacks) and never cached.</summary>
+    /// tokens would be exposed to BREACH-style attacks) and never cached. Program.cs puts this before
+    /// routing, rate limiting and the request limits: a cache hit needs none of them.</summary>
     public static void UseReaderCaching(this WebApplication app)
     {
         var enabled = app.Services.GetRequiredService<IOptions<BlogOptions>>().Value.OutputCache;
@@ -74,12 +67,13 @@ internal static class ReaderCachingSetup
     public static bool IsStaffPath(PathString path) =>
         path.StartsWithSegments("/admin") || path.StartsWithSegments("/account");
 
-    /// <summary>Adds a weak ETag (a hash of the page) to successful GET responses of reader pages and
-    /// answers 304 when the browser already has it. The output cache keeps the header, and answers
-    /// conditional requests for cached pages itself.</summary>
+    /// <summary>Adds a weak ETag (a hash of the page) to the reader pages the output cache is about to
+    /// store. The cache keeps the header and answers conditional requests (304) for those pages itself,
+    /// without rendering. A response that will not be stored (a search, the cache turned off) is not
+    /// buffered and hashed: that cost would buy a 304 only after the page had been rendered anyway.</summary>
     private static async Task WeakETagAsync(HttpContext context, RequestDelegate next)
     {
-        if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
+        if (!ReaderCompression.WillBeStored(context))
         {
             await next(context);
             return;
