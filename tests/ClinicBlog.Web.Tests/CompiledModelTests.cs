@@ -1,0 +1,67 @@
+using ClinicBlog.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ClinicBlog.Web.Tests;
+
+/// <summary>The app starts from compiled models (src/ClinicBlog.Core/Data/CompiledModels, one per provider)
+/// instead of building the model from OnModelCreating. These tests fail when the entities or their
+/// configuration change and the compiled models were not generated again (the commands are in the README).</summary>
+public sealed class CompiledModelTests
+{
+    [Fact]
+    public void The_sqlite_compiled_model_matches_the_model_the_code_describes()
+    {
+        AssertSame(
+            new DbContextOptionsBuilder<BlogDbContext>().UseSqlite("Data Source=:memory:").UseModel(Core.Data.CompiledModels.Sqlite.BlogDbContextModel.Instance).Options,
+            new DbContextOptionsBuilder<BlogDbContext>().UseSqlite("Data Source=:memory:").Options);
+    }
+
+    [Fact]
+    public void The_postgresql_compiled_model_matches_the_model_the_code_describes()
+    {
+        AssertSame(
+            new DbContextOptionsBuilder<BlogDbContext>().UseNpgsql("Host=localhost").UseModel(Core.Data.CompiledModels.PostgreSql.BlogDbContextModel.Instance).Options,
+            new DbContextOptionsBuilder<BlogDbContext>().UseNpgsql("Host=localhost").Options);
+    }
+
+    [Fact]
+    public void The_app_uses_the_compiled_model()
+    {
+        using var factory = new BlogFactory();
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<BlogDbContext>();
+
+        Assert.Same(Core.Data.CompiledModels.Sqlite.BlogDbContextModel.Instance, db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()!.Model);
+    }
+
+    /// <summary>Both models as a context sees them (the compiled one initialised for its provider), compared
+    /// through EF's full description of each: entities, properties, keys, indexes, relations, annotations.</summary>
+    private static void AssertSame(DbContextOptions<BlogDbContext> compiled, DbContextOptions<BlogDbContext> described)
+    {
+        using var fromCode = new BlogDbContext(described);
+        using var fromCompiled = new BlogDbContext(compiled);
+        var expected = fromCode.Model.ToDebugString(MetadataDebugStringOptions.LongDefault);
+        var actual = fromCompiled.Model.ToDebugString(MetadataDebugStringOptions.LongDefault);
+        Assert.True(expected == actual, "The compiled model is out of date: run the `dotnet ef dbcontext optimize` commands in the README. First difference:\n" + FirstDifference(expected, actual));
+    }
+
+    private static string FirstDifference(string expected, string actual)
+    {
+        var e = expected.Split('\n');
+        var a = actual.Split('\n');
+        for (var i = 0; i < Math.Max(e.Length, a.Length); i++)
+        {
+            var left = i < e.Length ? e[i] : "(end)";
+            var right = i < a.Length ? a[i] : "(end)";
+            if (left != right)
+            {
+                return $"line {i + 1}: code describes \"{left.Trim()}\", compiled model has \"{right.Trim()}\"";
+            }
+        }
+
+        return "none";
+    }
+}
