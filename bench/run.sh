@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
-# Load benchmark: the app (Release, Production) against nginx serving the same post as a static file
-# (as it is, and pre-compressed with gzip_static, each compared with the same Accept-Encoding),
-# on the small seeded database and a large generated one (10,000 posts, 200,000 comments).
+# Load benchmark: the app (Release, ReadyToRun, Production: the Docker image's command) against nginx
+# serving each measured page's own bytes as a static file (as they are, and pre-compressed beside them
+# with gzip_static, each compared with the same Accept-Encoding), on the small seeded database and a
+# large generated one (10,000 posts, 200,000 comments). Writes the report into bench/README.md.
 # Traffic goes only to 127.0.0.1 and every run is bounded (DURATION seconds per measurement).
-# Usage: bash bench/run.sh            (DURATION=10 CONCURRENCY="1 16 64" by default)
+# Usage: bash bench/run.sh    (DURATION=10 CONCURRENCY="1 16 64" by default; SCALE_OUT=0 skips the
+#                              PostgreSQL + Redis and two-instance part)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-10}
 CONCURRENCY=${CONCURRENCY:-"1 16 64"}
+SCALE_OUT=${SCALE_OUT:-1}
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
@@ -24,14 +27,14 @@ dotnet run -c Release --project bench/seed -- "$work/data-large" | tail -n 1
 
 port_free() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 pid=""
-start_app() { # data-directory output-cache(true|false)
+start_app() { # data-directory output-cache(true|false) [log level: Warning (default, no request lines) or Information]
   port=$(port_free)
   local t0; t0=$(date +%s%N)
   ASPNETCORE_ENVIRONMENT=Production Blog__DataDirectory="$1" Blog__OutputCache="$2" \
     Blog__Admin__Email=bench@clinic.local Blog__Admin__Password=Bench-password-4242 \
-    Blog__Comments__RateLimitPermits=100000 Serilog__MinimumLevel__Default=Warning \
+    Blog__Comments__RateLimitPermits=100000 Serilog__MinimumLevel__Default="${3:-Warning}" \
     dotnet "$work/app/ClinicBlog.Web.dll" --urls "http://127.0.0.1:$port" > "$work/app-$port.log" 2>&1 &
-  pid=$!
+  pid=$!; app_kind=sqlite
   for _ in $(seq 1 600); do
     if curl -fs -o /dev/null "http://127.0.0.1:$port/posts/what-is-ketamine-iv-treatment"; then break; fi
     kill -0 "$pid" 2>/dev/null || { tail -n 20 "$work/app-$port.log"; echo "the app exited"; exit 1; }
@@ -40,19 +43,33 @@ start_app() { # data-directory output-cache(true|false)
   startup_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
 }
 peak_rss_mb() { awk '/VmHWM/ {printf "%d", $2/1024}' "/proc/$1/status"; }
-stop_app() { kill "$pid"; wait "$pid" 2>/dev/null || true; }
+rss_mb() { awk '/VmRSS/ {printf "%d", $2/1024}' "/proc/$1/status"; }
+peak_sqlite=0
+stop_app() { # the highest resident set of any SQLite run is the bench's peak
+  local peak; peak=$(peak_rss_mb "$pid")
+  if [ "$app_kind" = sqlite ] && [ "$peak" -gt "$peak_sqlite" ]; then peak_sqlite=$peak; fi
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+}
+# Each measured page's bytes, saved for nginx: <database>-<page>.html as the app sends it without
+# compression, and .html.gz beside it (gzip -9, what gzip_static sends).
+save_page() { # database page url
+  mkdir -p "$work/nginx/html"
+  curl -fs -H "Accept-Encoding: identity" -o "$work/nginx/html/$1-$2.html" "$3"
+  gzip -9 -n -c "$work/nginx/html/$1-$2.html" > "$work/nginx/html/$1-$2.html.gz"
+}
 
 results="$work/results.tsv"
 printf "scenario\tdatabase\tencoding\tconcurrency\treq_per_s\tp50_ms\tp99_ms\n" > "$results"
 # Both sides are compared with the same Accept-Encoding: identity against nginx sending the file as it is,
 # gzip against nginx sending the pre-compressed file beside it (gzip_static). Neither logs requests here
 # (the app's Serilog level is Warning, nginx's access_log is off): the table says so.
-measure() { # scenario database url [encoding: gzip (default) or identity]
-  local encoding=${4:-gzip}
+measure() { # scenario database url [encoding: gzip (default) or identity] [wrk script]
+  local encoding=${4:-gzip} script=()
+  [ -n "${5:-}" ] && script=(-s "$5")
   for c in $CONCURRENCY; do
     threads=$(( c < 2 ? 1 : 2 ))
     curl -fs -o /dev/null "$3" # warm up this URL
-    wrk -t"$threads" -c"$c" -d"${DURATION}s" --latency -H "Accept-Encoding: $encoding" "$3" > "$work/wrk.txt"
+    wrk -t"$threads" -c"$c" -d"${DURATION}s" --latency -H "Accept-Encoding: $encoding" "${script[@]}" "$3" > "$work/wrk.txt"
     rps=$(awk '/Requests\/sec/ {print $2}' "$work/wrk.txt")
     p50=$(awk '$1=="50%" {print $2}' "$work/wrk.txt")
     p99=$(awk '$1=="99%" {print $2}' "$work/wrk.txt")
@@ -61,42 +78,52 @@ measure() { # scenario database url [encoding: gzip (default) or identity]
   done
 }
 
+# The reader pages, each measured with the output cache on; their bytes are saved for nginx first.
+reader_pages() { # database
+  local db=$1 base="http://127.0.0.1:$port"
+  save_page "$db" post "$base/posts/what-is-ketamine-iv-treatment"
+  save_page "$db" home "$base/"
+  save_page "$db" tag "$base/tags/ketamine"
+  save_page "$db" rss "$base/feed.xml"
+  save_page "$db" search "$base/search?q=glutamate"
+  measure "post (cached)" "$db" "$base/posts/what-is-ketamine-iv-treatment" identity
+  measure "post (cached)" "$db" "$base/posts/what-is-ketamine-iv-treatment"
+  measure "home" "$db" "$base/"
+  measure "tag page" "$db" "$base/tags/ketamine"
+  measure "rss feed" "$db" "$base/feed.xml"
+  # Searches are never stored in the output cache: these two are uncached work.
+  measure "search (not cached)" "$db" "$base/search?q=glutamate"
+  measure "search (unique terms)" "$db" "$base/search?q=glutamate" gzip bench/unique-search.lua
+}
+
 echo "== small database (the seeded blog)"
 start_app "$work/data-small" true
-small_start_ms=$startup_ms
-base="http://127.0.0.1:$port"
-curl -fs -H "Accept-Encoding: br" -o "$work/post.html.br" "$base/posts/what-is-ketamine-iv-treatment"
-curl -fs -o "$work/post.html" "$base/posts/what-is-ketamine-iv-treatment"
-measure "post (cached)" small "$base/posts/what-is-ketamine-iv-treatment" identity
-measure "post (cached)" small "$base/posts/what-is-ketamine-iv-treatment"
-measure "home" small "$base/"
-measure "tag page" small "$base/tags/ketamine"
-measure "search" small "$base/search?q=glutamate"
-measure "rss feed" small "$base/feed.xml"
-rss_small=$(peak_rss_mb "$pid")
+small_first_start_ms=$startup_ms
+sleep 3; idle_small=$(rss_mb "$pid")
+reader_pages small
 stop_app
 start_app "$work/data-small" false
+small_start_ms=$startup_ms
 measure "post (cache off)" small "http://127.0.0.1:$port/posts/what-is-ketamine-iv-treatment"
+stop_app
+# What request logging costs: the default level (Information), one line per request to the console
+# (asynchronous sink), here redirected to a file; nginx's counterpart writes a buffered access log.
+start_app "$work/data-small" true Information
+measure "post (cached), request logging on" small "http://127.0.0.1:$port/posts/what-is-ketamine-iv-treatment"
 stop_app
 
 echo "== large database (10,000 posts, 200,000 comments)"
 start_app "$work/data-large" true
-base="http://127.0.0.1:$port"
-measure "post (cached)" large "$base/posts/what-is-ketamine-iv-treatment" identity
-measure "post (cached)" large "$base/posts/what-is-ketamine-iv-treatment"
-measure "home" large "$base/"
-measure "tag page" large "$base/tags/ketamine"
-measure "search" large "$base/search?q=glutamate"
-measure "rss feed" large "$base/feed.xml"
-rss_large=$(peak_rss_mb "$pid")
+large_start_ms=$startup_ms
+sleep 3; idle_large=$(rss_mb "$pid")
+reader_pages large
 stop_app
 start_app "$work/data-large" false
 measure "post (cache off)" large "http://127.0.0.1:$port/posts/what-is-ketamine-iv-treatment"
 stop_app
-start_app "$work/data-large" true
-large_start_ms=$startup_ms
-stop_app
 
+rss_pg=-; pg_start_ms=-; copy_s=-; explain_summary="not measured (SCALE_OUT=0)"
+if [ "$SCALE_OUT" = 1 ]; then
 echo "== PostgreSQL + Redis (the scaled-out shape), the same large database"
 # Throwaway servers (own data directory, free loopback port), never the system services.
 command -v redis-server >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; }
@@ -118,6 +145,7 @@ runuser -u postgres -- psql -h 127.0.0.1 -p "$pgport" -U postgres -qc "VACUUM AN
 start_pg() { # data-directory output-cache
   export Blog__Database__Provider=PostgreSql ConnectionStrings__Blog="$pg" ConnectionStrings__Redis="127.0.0.1:$redisport"
   start_app "$1" "$2"
+  app_kind=pg
   unset Blog__Database__Provider ConnectionStrings__Blog ConnectionStrings__Redis
 }
 mkdir -p "$work/data-pg-a" "$work/data-pg-b"
@@ -152,15 +180,12 @@ pg_start_ms=$startup_ms
 base="http://127.0.0.1:$port"
 measure "post (cached)" "large, PostgreSQL+Redis" "$base/posts/what-is-ketamine-iv-treatment"
 measure "home" "large, PostgreSQL+Redis" "$base/"
-measure "search" "large, PostgreSQL+Redis" "$base/search?q=glutamate"
+measure "search (not cached)" "large, PostgreSQL+Redis" "$base/search?q=glutamate"
 rss_pg=$(peak_rss_mb "$pid")
 stop_app
 start_pg "$work/data-pg-a" false
 measure "post (cache off)" "large, PostgreSQL" "http://127.0.0.1:$port/posts/what-is-ketamine-iv-treatment"
-measure "search (cache off)" "large, PostgreSQL" "http://127.0.0.1:$port/search?q=glutamate"
-stop_app
-start_app "$work/data-large" false
-measure "search (cache off)" large "http://127.0.0.1:$port/search?q=glutamate"
+measure "search (unique terms)" "large, PostgreSQL" "http://127.0.0.1:$port/search?q=glutamate" gzip bench/unique-search.lua
 stop_app
 
 echo "== two instances behind nginx (PostgreSQL + Redis)"
@@ -187,7 +212,7 @@ http {
 CONF
 nginx -c "$work/proxy/nginx.conf" -p "$work/proxy"
 measure "post (cached)" "2 instances + nginx" "http://127.0.0.1:$pxport/posts/what-is-ketamine-iv-treatment"
-measure "search" "2 instances + nginx" "http://127.0.0.1:$pxport/search?q=glutamate"
+measure "search (unique terms)" "2 instances + nginx" "http://127.0.0.1:$pxport/search?q=glutamate" gzip bench/unique-search.lua
 nginx -c "$work/proxy/nginx.conf" -p "$work/proxy" -s stop
 kill "$pid_a" "$pid_b"; wait "$pid_a" "$pid_b" 2>/dev/null || true
 start_pg "$work/data-pg-a" false; pid_a=$pid; port_a=$port
@@ -200,53 +225,50 @@ kill "$pid_a" "$pid_b"; wait "$pid_a" "$pid_b" 2>/dev/null || true
 kill "$(cat "$pgdir/redis.pid")"
 runuser -u postgres -- "$pgbin/pg_ctl" -D "$pgdir/data" -m fast -w stop >/dev/null
 rm -rf "$pgdir"
+fi
 
-echo "== nginx serving the same post as a static file"
-mkdir -p "$work/nginx/html" "$work/nginx/logs"
-cp "$work/post.html" "$work/nginx/html/post.html"
-gzip -9 -k -n -c "$work/post.html" > "$work/nginx/html/post.html.gz"
-nport=$(port_free); xport=$(port_free)
+echo "== nginx serving each measured page's bytes as a static file"
+mkdir -p "$work/nginx/logs"
+nport=$(port_free); lport=$(port_free); xport=$(port_free)
 cat > "$work/nginx/nginx.conf" <<CONF
 worker_processes 2;
 pid $work/nginx/nginx.pid;
 error_log $work/nginx/logs/error.log;
 events { worker_connections 1024; }
 http {
-  access_log off;
   default_type text/html;
-  # The baseline: the same bytes as a file, sent as they are or pre-compressed (post.html.gz beside it).
-  server { listen 127.0.0.1:$nport; root $work/nginx/html; gzip off; gzip_static on; }
+  # The baseline: each page's bytes as a file, sent as they are or pre-compressed (the .gz beside it).
+  server { listen 127.0.0.1:$nport; root $work/nginx/html; access_log off; gzip off; gzip_static on; }
+  # The same with an access log, buffered, for the app's request-logging row.
+  server { listen 127.0.0.1:$lport; root $work/nginx/html; access_log $work/nginx/logs/access.log combined buffer=64k flush=1s; gzip off; gzip_static on; }
   # Extra, for comparison with earlier reports only: compressing on every request.
-  server { listen 127.0.0.1:$xport; root $work/nginx/html; gzip on; gzip_types text/html; }
+  server { listen 127.0.0.1:$xport; root $work/nginx/html; access_log off; gzip on; gzip_types text/html; }
 }
 CONF
 nginx -c "$work/nginx/nginx.conf" -p "$work/nginx"
-measure "nginx static" - "http://127.0.0.1:$nport/post.html" identity
-measure "nginx static" - "http://127.0.0.1:$nport/post.html" gzip
-measure "nginx gzip per request (extra)" - "http://127.0.0.1:$xport/post.html" gzip
+for db in small large; do
+  measure "nginx static: post" "$db" "http://127.0.0.1:$nport/$db-post.html" identity
+  for page in post home tag rss search; do
+    measure "nginx static: $page" "$db" "http://127.0.0.1:$nport/$db-$page.html"
+  done
+done
+measure "nginx static, access log on: post" small "http://127.0.0.1:$lport/small-post.html"
+measure "nginx gzip per request (extra): post" small "http://127.0.0.1:$xport/small-post.html"
 nginx -c "$work/nginx/nginx.conf" -p "$work/nginx" -s stop
-identity_bytes=$(stat -c %s "$work/nginx/html/post.html"); gzip_bytes=$(stat -c %s "$work/nginx/html/post.html.gz")
+sizes=$(cd "$work/nginx/html" && for f in *.html; do printf "%s=%s/%s " "${f%.html}" "$(stat -c %s "$f")" "$(stat -c %s "$f.gz")"; done)
 
 echo "== report"
-python3 - "$results" "$rss_small" "$rss_large" "$small_start_ms" "$large_start_ms" "$rss_pg" "$pg_start_ms" "$copy_s" "$explain_summary" "$identity_bytes" "$gzip_bytes" > "$work/report.md" <<'PY'
-import csv, sys, platform, datetime, os
-rows = list(csv.DictReader(open(sys.argv[1]), delimiter="\t"))
-static = {(r["encoding"], r["concurrency"]): float(r["req_per_s"]) for r in rows if r["scenario"] == "nginx static"}
-print(f"Run {datetime.datetime.utcnow():%Y-%m-%d %H:%M} UTC on {platform.node()}, {os.cpu_count()} cores, {platform.platform()}\n")
-print(f"Baseline: nginx serving the post's exact bytes as a static file ({sys.argv[10]} B), and for gzip the file gzipped beside it")
-print(f"({sys.argv[11]} B, gzip_static on). Each row is compared with the baseline of the same encoding and concurrency.")
-print("Request logging: off on both sides (the app's Serilog level Warning, nginx access_log off).\n")
-print("| scenario | database | encoding | c | req/s | p50 ms | p99 ms | vs nginx static, same encoding |")
-print("|---|---|---|---:|---:|---:|---:|---:|")
-for r in rows:
-    base = static.get((r["encoding"], r["concurrency"]))
-    ratio = f"{float(r['req_per_s']) / base:.2f}x" if base else "-"
-    print(f"| {r['scenario']} | {r['database']} | {r['encoding']} | {r['concurrency']} | {float(r['req_per_s']):,.0f} | {r['p50_ms']} | {r['p99_ms']} | {ratio} |")
-print(f"\nPeak RSS: {sys.argv[2]} MB (small database), {sys.argv[3]} MB (large database).")
-print(f"Process start to first 200 on the post page: {sys.argv[4]} ms (small, first start, includes migrations and seed), {sys.argv[5]} ms (large, existing database).")
-print(f"PostgreSQL + Redis: peak RSS {sys.argv[6]} MB, process start to first 200 {sys.argv[7]} ms; copy-to-postgresql of the large database: {sys.argv[8]} s.")
-print(f"PostgreSQL plans of the reader pages (auto_explain, large database): {sys.argv[9]}.")
-PY
+python3 bench/report.py "$results" "$DURATION" "$idle_small" "$idle_large" "$peak_sqlite" "$small_first_start_ms" "$small_start_ms" "$large_start_ms" \
+  "$rss_pg" "$pg_start_ms" "$copy_s" "$explain_summary" "$sizes" > "$work/report.md"
 cat "$work/report.md"
 cp "$work/report.md" bench/results/latest.md
+# bench/README.md's results section is this report, written by the run itself.
+python3 - "$work/report.md" bench/README.md <<'PY'
+import sys, re
+report, readme = open(sys.argv[1]).read(), open(sys.argv[2]).read()
+start, end = "<!-- bench:results:start -->", "<!-- bench:results:end -->"
+assert start in readme and end in readme, "bench/README.md lost its results markers"
+head, rest = readme.split(start, 1)
+open(sys.argv[2], "w").write(head + start + "\n" + report.strip() + "\n" + end + rest.split(end, 1)[1])
+PY
 rm -rf "$work/app" "$work/data-large" "$work/data-small"

@@ -1,0 +1,104 @@
+"""Writes bench/run.sh's report (Markdown) from its results.tsv and the figures it passes."""
+import csv, datetime, os, platform, sys
+
+(results, duration, idle_small, idle_large, peak, small_first_ms, small_ms, large_ms,
+ rss_pg, pg_start_ms, copy_s, explain, sizes) = sys.argv[1:14]
+rows = list(csv.DictReader(open(results), delimiter="\t"))
+for r in rows:
+    r["rps"] = float(r["req_per_s"])
+
+PAGE = {"post (cached)": "post", "post (cache off)": "post", "home": "home", "tag page": "tag", "rss feed": "rss",
+        "search (not cached)": "search", "search (unique terms)": "search"}
+CACHED = ["post (cached)", "home", "tag page", "rss feed"]
+nginx = {(r["scenario"], r["database"], r["encoding"], r["concurrency"]): r["rps"] for r in rows if r["scenario"].startswith("nginx")}
+
+
+def baseline(r):
+    """The nginx row this app row is compared with: the same page's bytes, encoding and concurrency."""
+    if r["scenario"] == "post (cached), request logging on":
+        key = ("nginx static, access log on: post", "small", r["encoding"], r["concurrency"])
+    elif r["scenario"] == "nginx gzip per request (extra): post":
+        key = ("nginx static: post", "small", r["encoding"], r["concurrency"])
+    elif r["scenario"] in PAGE:
+        key = ("nginx static: " + PAGE[r["scenario"]], "small" if r["database"] == "small" else "large", r["encoding"], r["concurrency"])
+    else:
+        return None, None
+    return nginx.get(key), f"{key[0]} ({key[1]})"
+
+
+def ratio(r):
+    base, _ = baseline(r)
+    return r["rps"] / base if base else None
+
+
+def fmt(x, digits=2):
+    return "-" if x is None else f"{x:.{digits}f}x"
+
+
+def lowest(predicate):
+    found = [(ratio(r), r) for r in rows if predicate(r) and ratio(r) is not None]
+    return min(found, key=lambda t: t[0]) if found else (None, None)
+
+
+def where(r):
+    return f"{r['scenario']}, {r['database']}, {r['encoding']}, c={r['concurrency']}" if r else "-"
+
+
+print(f"Run {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC on {platform.node()}, {os.cpu_count()} cores, "
+      f"{platform.platform()}; wrk on the same machine, {duration} s per measurement, loopback only.\n")
+print("Baseline for every ratio: nginx serving **the same page's bytes** (saved from the app without compression, "
+      "per database) as a static file, and for gzip the file gzipped beside it (`gzip -9`, `gzip_static on`), at the "
+      "same `Accept-Encoding` and concurrency. Request logging is off on both sides (the app's level Warning, "
+      "nginx `access_log off`) except the two rows that say so. The app runs as the Docker image does: "
+      "`dotnet ClinicBlog.Web.dll`, Release, ReadyToRun, Production.\n")
+print("Page sizes (identity/gzip bytes): " + ", ".join(s.replace("=", " ") for s in sizes.split()) + ".\n")
+
+cached_low, cached_row = lowest(lambda r: r["scenario"] in CACHED and r["concurrency"] in ("16", "64"))
+post_off, post_off_row = lowest(lambda r: r["scenario"] == "post (cache off)" and r["concurrency"] == "64")
+search_low, search_row = lowest(lambda r: r["scenario"] == "search (unique terms)" and r["database"] in ("small", "large") and r["concurrency"] == "64")
+growth = []
+for scenario in list(PAGE):
+    for r in rows:
+        if r["scenario"] == scenario and r["database"] == "small":
+            big = next((b for b in rows if b["scenario"] == scenario and b["database"] == "large"
+                        and b["encoding"] == r["encoding"] and b["concurrency"] == r["concurrency"]), None)
+            if big and big["rps"] > 0:
+                growth.append((r["rps"] / big["rps"], f"{scenario}, {r['encoding']}, c={r['concurrency']}"))
+worst_growth = max(growth) if growth else (None, "-")
+
+
+def met(ok):
+    return "yes" if ok else "**no**"
+
+
+def num(text):
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+print("### Targets\n")
+print("| target | measured | met |")
+print("|---|---|---|")
+print(f"| cached reader pages ≥ 0.75x nginx (c=16 and 64) | lowest {fmt(cached_low)} ({where(cached_row)}) | {met(cached_low is not None and cached_low >= 0.75)} |")
+print(f"| uncached post ≥ 0.1x nginx (output cache off, c=64) | lowest {fmt(post_off, 3)} ({where(post_off_row)}) | {met(post_off is not None and post_off >= 0.1)} |")
+print(f"| unique searches ≥ 0.1x nginx (c=64) | lowest {fmt(search_low, 3)} ({where(search_row)}) | {met(search_low is not None and search_low >= 0.1)} |")
+print(f"| idle ≤ 100 MB RSS | {idle_small} MB small, {idle_large} MB large (3 s after the first 200) | {met(max(num(idle_small) or 1e9, num(idle_large) or 1e9) <= 100)} |")
+print(f"| peak ≤ 200 MB RSS | {peak} MB (highest of every SQLite run: floods of unique searches, the large database) | {met((num(peak) or 1e9) <= 200)} |")
+print(f"| first 200 ≤ 1 s after process start | {small_ms} ms small, {large_ms} ms large (existing databases); {small_first_ms} ms on first start (migrations, seed) | {met(max(num(small_ms) or 1e9, num(large_ms) or 1e9) <= 1000)} |")
+print(f"| large/small ≤ 1.5x (req/s, same page, encoding, concurrency) | worst {fmt(worst_growth[0])} ({worst_growth[1]}) | {met(worst_growth[0] is not None and worst_growth[0] <= 1.5)} |")
+
+print("\n### Every measurement\n")
+print("| scenario | database | encoding | c | req/s | p50 ms | p99 ms | vs nginx | nginx baseline |")
+print("|---|---|---|---:|---:|---:|---:|---:|---|")
+for r in rows:
+    base, name = baseline(r)
+    print(f"| {r['scenario']} | {r['database']} | {r['encoding']} | {r['concurrency']} | {r['rps']:,.0f} | {r['p50_ms']} | {r['p99_ms']} | "
+          f"{fmt(r['rps'] / base) if base else '-'} | {name or '-'} |")
+
+if growth:
+    print("\nLarge database against small (small req/s ÷ large req/s): "
+          + ", ".join(f"{label} {value:.2f}x" for value, label in growth) + ".")
+print(f"\nPostgreSQL + Redis: peak RSS {rss_pg} MB, process start to first 200 {pg_start_ms} ms; copy-to-postgresql of the large database: {copy_s} s.")
+print(f"PostgreSQL plans of the reader pages (auto_explain, large database): {explain}.")
