@@ -12,8 +12,16 @@ namespace ClinicBlog.Web.Tests;
 public sealed class CompiledModelTests
 {
     [Fact]
-    public void The_sqlite_compiled_model_matches_the_model_the_code_describes()
+    public async Task The_sqlite_compiled_model_matches_the_model_the_code_describes()
     {
+        // A search first: its SqlQuery result types join the shared compiled model as the app runs.
+        using (var factory = new BlogFactory())
+        {
+            using var client = factory.CreateClient();
+            using var search = await client.GetAsync("/search?q=ketamine");
+            search.EnsureSuccessStatusCode();
+        }
+
         AssertSame(
             new DbContextOptionsBuilder<BlogDbContext>().UseSqlite("Data Source=:memory:").UseModel(Core.Data.CompiledModels.Sqlite.BlogDbContextModel.Instance).Options,
             new DbContextOptionsBuilder<BlogDbContext>().UseSqlite("Data Source=:memory:").Options);
@@ -43,9 +51,36 @@ public sealed class CompiledModelTests
     {
         using var fromCode = new BlogDbContext(described);
         using var fromCompiled = new BlogDbContext(compiled);
-        var expected = fromCode.Model.ToDebugString(MetadataDebugStringOptions.LongDefault);
-        var actual = fromCompiled.Model.ToDebugString(MetadataDebugStringOptions.LongDefault);
+        var expected = WithoutAdHocTypes(fromCode.Model.ToDebugString(MetadataDebugStringOptions.LongDefault));
+        var actual = WithoutAdHocTypes(fromCompiled.Model.ToDebugString(MetadataDebugStringOptions.LongDefault));
         Assert.True(expected == actual, "The compiled model is out of date: run the `dotnet ef dbcontext optimize` commands in the README. First difference:\n" + FirstDifference(expected, actual));
+    }
+
+    /// <summary>Result types of <c>Database.SqlQuery&lt;T&gt;</c> join a model as "ad-hoc" entity types when
+    /// first used, so the shared compiled model gains them as the process runs: not part of what is compared.</summary>
+    private static string WithoutAdHocTypes(string description)
+    {
+        var kept = new List<string>();
+        int? skippingDeeperThan = null;
+        foreach (var line in description.Split('\n'))
+        {
+            var indent = line.Length - line.TrimStart().Length;
+            if (skippingDeeperThan is { } level && (indent > level || line.Trim().Length == 0))
+            {
+                continue;
+            }
+
+            skippingDeeperThan = null;
+            if (line.Trim() == "Ad-hoc entity types:")
+            {
+                skippingDeeperThan = indent;
+                continue;
+            }
+
+            kept.Add(line);
+        }
+
+        return string.Join('\n', kept);
     }
 
     private static string FirstDifference(string expected, string actual)

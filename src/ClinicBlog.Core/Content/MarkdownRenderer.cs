@@ -20,15 +20,17 @@ public sealed partial class MarkdownRenderer
         .DisableHtml()
         .Build();
 
-    private readonly HtmlSanitizer _postSanitizer = CreatePostSanitizer();
-    private readonly HtmlSanitizer _commentSanitizer = CreateCommentSanitizer();
+    // Built on first use: creating a sanitizer costs a quarter of a second of a cold start, and reader
+    // pages (stored HTML) need neither; the first save or comment pays it instead.
+    private readonly Lazy<HtmlSanitizer> _postSanitizer = new(CreatePostSanitizer);
+    private readonly Lazy<HtmlSanitizer> _commentSanitizer = new(CreateCommentSanitizer);
 
     /// <summary>Renders a post body (staff-written Markdown, raw HTML allowed but sanitized). Uploaded
     /// images found in <paramref name="images"/> get their size, their smaller copies (<c>srcset</c>,
     /// <c>sizes</c>) and, after the first, <c>loading="lazy"</c>.</summary>
     public string RenderPost(string markdown, IReadOnlyDictionary<string, ResponsiveImage>? images = null)
     {
-        var html = _postSanitizer.Sanitize(WithReferencesHeading(Markdown.ToHtml(markdown ?? string.Empty, PostPipeline)));
+        var html = _postSanitizer.Value.Sanitize(WithReferencesHeading(Markdown.ToHtml(markdown ?? string.Empty, PostPipeline)));
         return html.Contains("<img", StringComparison.Ordinal) ? WithImageSizes(html, images) : html;
     }
 
@@ -88,7 +90,7 @@ public sealed partial class MarkdownRenderer
 
     /// <summary>Renders a reader's comment: no raw HTML, paragraphs, emphasis, links, lists, code and quotes.</summary>
     public string RenderComment(string markdown) =>
-        _commentSanitizer.Sanitize(Markdown.ToHtml(markdown ?? string.Empty, CommentPipeline));
+        _commentSanitizer.Value.Sanitize(Markdown.ToHtml(markdown ?? string.Empty, CommentPipeline));
 
     /// <summary>Footnotes are a medical article's references: give them a heading readers can find.
     /// Markdig writes them last, as <c>&lt;div class="footnotes"&gt;&lt;hr /&gt;</c>.</summary>
