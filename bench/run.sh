@@ -34,7 +34,7 @@ start_app() { # data-directory output-cache(true|false) [log level: Warning (def
     Blog__Admin__Email=bench@clinic.local Blog__Admin__Password=Bench-password-4242 \
     Blog__Comments__RateLimitPermits=100000 Serilog__MinimumLevel__Default="${3:-Warning}" \
     dotnet "$work/app/ClinicBlog.Web.dll" --urls "http://127.0.0.1:$port" > "$work/app-$port.log" 2>&1 &
-  pid=$!; app_kind=sqlite
+  pid=$!; app_kind=sqlite; app_label="$(basename "$1"), cache $2${3:+, logging $3}"
   for _ in $(seq 1 600); do
     if curl -fs -o /dev/null "http://127.0.0.1:$port/posts/what-is-ketamine-iv-treatment"; then break; fi
     kill -0 "$pid" 2>/dev/null || { tail -n 20 "$work/app-$port.log"; echo "the app exited"; exit 1; }
@@ -48,6 +48,7 @@ peak_sqlite=0
 stop_app() { # the highest resident set of any SQLite run is the bench's peak
   local peak; peak=$(peak_rss_mb "$pid")
   if [ "$app_kind" = sqlite ] && [ "$peak" -gt "$peak_sqlite" ]; then peak_sqlite=$peak; fi
+  echo "$app_label: $peak" >> "$work/peaks.txt"
   kill "$pid"; wait "$pid" 2>/dev/null || true
 }
 # Each measured page's bytes, saved for nginx: <database>-<page>.html as the app sends it without
@@ -148,7 +149,7 @@ runuser -u postgres -- psql -h 127.0.0.1 -p "$pgport" -U postgres -qc "VACUUM AN
 start_pg() { # data-directory output-cache
   export Blog__Database__Provider=PostgreSql ConnectionStrings__Blog="$pg" ConnectionStrings__Redis="127.0.0.1:$redisport"
   start_app "$1" "$2"
-  app_kind=pg
+  app_kind=pg; app_label="PostgreSQL + Redis, cache $2"
   unset Blog__Database__Provider ConnectionStrings__Blog ConnectionStrings__Redis
 }
 mkdir -p "$work/data-pg-a" "$work/data-pg-b"
@@ -262,7 +263,7 @@ sizes=$(cd "$work/nginx/html" && for f in *.html; do printf "%s=%s/%s " "${f%.ht
 
 echo "== report"
 python3 bench/report.py "$results" "$DURATION" "$idle_small" "$idle_large" "$peak_sqlite" "$small_first_start_ms" "$small_start_ms" "$large_start_ms" \
-  "$rss_pg" "$pg_start_ms" "$copy_s" "$explain_summary" "$sizes" > "$work/report.md"
+  "$rss_pg" "$pg_start_ms" "$copy_s" "$explain_summary" "$sizes" "$(cat "$work/peaks.txt")" > "$work/report.md"
 cat "$work/report.md"
 cp "$work/report.md" bench/results/latest.md
 # bench/README.md's results section is this report, written by the run itself.

@@ -80,6 +80,9 @@ for (var batch = 0; batch < postCount; batch += 1000)
                 Status = PostStatus.Published,
                 PublishedAt = start.AddMinutes(i * 45),
                 AuthorId = authorId,
+                // As the editor sets it when a post's text is saved; without it the blog's first start
+                // would run the one-time review upgrade over every generated post (and the bench measure it).
+                TextChangedAt = DateTime.UtcNow,
             };
             post.SetBody(body, renderer);
             post.Tags.AddRange(Enumerable.Range(0, 3).Select(_ => tags[random.Next(tags.Count)]).Distinct());
