@@ -34,6 +34,7 @@ public sealed partial class WordPressImporter(
     TimeProvider clock,
     WordPressImporter.Gate gate,
     InstanceLeases leases,
+    Content.IPublicContentCache publicPages,
     ILogger<WordPressImporter> logger)
 {
     /// <summary>How long the import lease lasts without renewal (it is renewed with every batch), so an
@@ -93,6 +94,12 @@ public sealed partial class WordPressImporter(
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             committed = true;
+            if (report.PostsMerged > 0)
+            {
+                // A merged article's import mark is written with ExecuteUpdate, which the change
+                // interceptor does not see; its page now says it came from the old site.
+                await publicPages.PostsChangedAsync(cancellationToken);
+            }
         }
         catch (XmlException e)
         {

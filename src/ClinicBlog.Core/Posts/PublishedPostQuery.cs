@@ -41,7 +41,19 @@ public sealed class PublishedPostQuery(BlogDbContext db, TimeProvider clock)
     public async Task<PostDetail?> FindBySlugAsync(string slug, CancellationToken cancellationToken)
     {
         var post = await FindBySlugCompiled.For(db)(db, slug, clock.GetUtcNow().UtcDateTime, cancellationToken);
-        return post is null ? null : post with { Tags = (await TagsOfAsync([post.Id], cancellationToken)).GetValueOrDefault(post.Id, []) };
+        if (post is null)
+        {
+            return null;
+        }
+
+        var tags = new List<TagLink>();
+        await foreach (var tag in TagsOfPostCompiled.For(db)(db, post.Id).WithCancellation(cancellationToken))
+        {
+            tags.Add(tag);
+        }
+
+        tags.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+        return post with { Tags = tags };
     }
 
     /// <summary>True when an archived post has this slug (it answers 410 Gone with a notice).</summary>
@@ -185,6 +197,12 @@ public sealed class PublishedPostQuery(BlogDbContext db, TimeProvider clock)
                     TopLevelCommentCount = p.Comments.Count(c => c.Status == Comments.CommentStatus.Approved && c.ParentId == null),
                 })
                 .SingleOrDefault()));
+
+    /// <summary>One post's tags. The list form (<see cref="TagsOfAsync"/>) takes a collection parameter, whose
+    /// SQL EF builds again on every execution: a sixth of an uncached post page's time, measured.</summary>
+    private static readonly CompiledPerProvider<Func<BlogDbContext, int, IAsyncEnumerable<TagLink>>> TagsOfPostCompiled = new(() =>
+        EF.CompileAsyncQuery((BlogDbContext db, int postId) =>
+            db.Posts.AsNoTracking().Where(p => p.Id == postId).SelectMany(p => p.Tags).Select(t => new TagLink(t.Name, t.Slug))));
 
     /// <summary>The newest visible posts sharing a tag with the post: walking the publication-time
     /// index backwards stops after a few posts, however large the archive.</summary>

@@ -2,6 +2,7 @@ using ClinicBlog.Core;
 using ClinicBlog.Core.Comments;
 using ClinicBlog.Core.Content;
 using ClinicBlog.Core.Posts;
+using ClinicBlog.Web.Caching;
 using ClinicBlog.Web.Hosting;
 using ClinicBlog.Web.Models;
 using Microsoft.AspNetCore.Mvc;
@@ -17,6 +18,7 @@ public sealed class PostsController(
     IOptions<BlogOptions> options,
     IOptions<CommentOptions> commentOptions,
     PublicUrls urls,
+    PostPageCache pages,
     TimeProvider clock) : Controller
 {
     /// <summary>The query flag the comment redirect carries, so the thanks needs no cookie.</summary>
@@ -35,8 +37,8 @@ public sealed class PostsController(
             return NotFound();
         }
 
-        var post = await posts.FindBySlugAsync(slug, cancellationToken);
-        if (post is null)
+        var data = await LoadAsync(slug, commentsPageNumber, cancellationToken);
+        if (data is null)
         {
             // A post whose slug changed keeps its old address working.
             var current = await posts.FindCurrentSlugAsync(slug, cancellationToken);
@@ -55,14 +57,15 @@ public sealed class PostsController(
             return NotFound();
         }
 
-        // Tag the cached page with its post, so approving a comment evicts just this page.
-        HttpContext.Items["CachedPostId"] = post.Id;
-        var page = await BuildPageAsync(post, new CommentFormModel(), cancellationToken, commentsPageNumber);
-        if (commentsPageNumber > page.Comments.TotalPages)
+        if (commentsPageNumber > data.Comments.TotalPages)
         {
             return NotFound();
         }
 
+        var post = data.Post;
+        // Tag the cached page with its post, so approving a comment evicts just this page.
+        HttpContext.Items["CachedPostId"] = post.Id;
+        var page = BuildPage(data, new CommentFormModel());
         var replyingTo = int.TryParse(replyTo, out var parentId)
             ? page.Comments.Comments.FirstOrDefault(c => c.Id == parentId) ?? await comments.FindReplyTargetAsync(post.Id, parentId, cancellationToken)
             : null;
@@ -124,13 +127,14 @@ public sealed class PostsController(
         ModelState.Clear();
         ModelState.AddErrors(result.Errors, field => field is "ParentId" ? string.Empty : field);
 
-        var post = await posts.FindBySlugAsync(slug, cancellationToken);
-        if (post is null)
+        var data = await LoadAsync(slug, 1, cancellationToken);
+        if (data is null)
         {
             return NotFound();
         }
 
-        var page = await BuildPageAsync(post, form, cancellationToken);
+        var post = data.Post;
+        var page = BuildPage(data, form);
         Response.StatusCode = result.Outcome switch
         {
             CommentSubmissionOutcome.Closed => StatusCodes.Status403Forbidden,
@@ -146,9 +150,23 @@ public sealed class PostsController(
         });
     }
 
-    private async Task<PostPageViewModel> BuildPageAsync(PostDetail post, CommentFormModel form, CancellationToken cancellationToken, int commentsPage = 1)
+    /// <summary>The post with one page of its comments and its related posts, from memory while nothing changed.</summary>
+    private Task<PostPageData?> LoadAsync(string slug, int commentsPage, CancellationToken cancellationToken) =>
+        pages.GetAsync(slug, commentsPage, async token =>
+        {
+            var post = await posts.FindBySlugAsync(slug, token);
+            if (post is null)
+            {
+                return null;
+            }
+
+            var thread = await comments.ForPostAsync(post.Id, commentsPage, post.CommentCount, post.TopLevelCommentCount, token);
+            return new PostPageData(post, thread, await posts.RelatedAsync(post.Id, 3, token));
+        }, cancellationToken);
+
+    private PostPageViewModel BuildPage(PostPageData data, CommentFormModel form)
     {
-        var thread = await comments.ForPostAsync(post.Id, commentsPage, post.CommentCount, post.TopLevelCommentCount, cancellationToken);
+        var post = data.Post;
         var settings = options.Value;
         var crisisNotice = settings.NeedsCrisisNotice(post.Tags.Select(t => t.Name)) ? settings.CrisisNotice : null;
         ViewData["Description"] = post.Summary;
@@ -157,9 +175,9 @@ public sealed class PostsController(
             ViewData["OgImage"] = urls.Absolute("/media/" + post.Cover.FileName);
         }
 
-        return new PostPageViewModel(post, thread, settings.MedicalDisclaimer, crisisNotice)
+        return new PostPageViewModel(post, data.Comments, settings.MedicalDisclaimer, crisisNotice)
         {
-            Related = await posts.RelatedAsync(post.Id, 3, cancellationToken),
+            Related = data.Related,
             JsonLd = PostStructuredData.Build(post, urls, settings),
             CommentsOpen = CommentSubmissionService.CommentsAreOpen(
                 post.CommentsOpen, post.PublishedAt, clock.GetUtcNow().UtcDateTime, commentOptions.Value),

@@ -41,7 +41,10 @@ internal static class ReaderCachingSetup
         builder.Services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
         builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
         builder.Services.AddSingleton<IResponseCompressionProvider, ReaderCompression>();
-        builder.Services.AddSingleton<IPublicContentCache, OutputCacheEviction>();
+        // Every change reaches the post pages' data first, then the cached pages (see PostPageCache).
+        var severalInstances = !string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(SharedStateSetup.ConnectionStringName));
+        builder.Services.AddSingleton(sp => new PostPageCache(ActivatorUtilities.CreateInstance<OutputCacheEviction>(sp), enabled: !severalInstances));
+        builder.Services.AddSingleton<IPublicContentCache>(sp => sp.GetRequiredService<PostPageCache>());
         builder.Services.AddHostedService<ScheduledPublicationWatcher>();
     }
 
