@@ -17,6 +17,17 @@ public sealed class StaffBootstrapper(
 {
     public async Task EnsureAsync(CancellationToken cancellationToken = default)
     {
+        // Checked on every start, almost always complete: one plain read (see PlainReads) before Identity's queries.
+        var names = string.Join(", ", StaffRoles.All.Select(role => "'" + roles.NormalizeKey(role) + "'"));
+        var state = await db.CountsAsync($"""
+            SELECT (SELECT COUNT(*) FROM "AspNetRoles" WHERE "NormalizedName" IN ({names})),
+                   (SELECT COUNT(*) FROM (SELECT 1 FROM "AspNetUsers" LIMIT 1) AS u)
+            """, cancellationToken);
+        if (state[0] == StaffRoles.All.Count && state[1] > 0)
+        {
+            return;
+        }
+
         foreach (var role in StaffRoles.All)
         {
             if (!await roles.RoleExistsAsync(role))

@@ -35,35 +35,23 @@ public static class DatabaseInitializer
             OwnerOnlyFiles.TightenDatabase(file);
         }
 
-        // One plain read says whether either upgrade has anything to do (almost never): compiling their
-        // two queries cost a third of a second of every start.
-        var upgrades = await ReadRowAsync(db, """
+        // One plain read says whether either upgrade has anything to do (almost never).
+        var upgrades = await db.CountsAsync("""
             SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM "Posts" WHERE "SearchText" = '' AND "BodyHtml" <> '' LIMIT 1) AS a),
                    (SELECT COUNT(*) FROM (SELECT 1 FROM "Posts" WHERE "TextChangedAt" IS NULL LIMIT 1) AS b)
             """, cancellationToken);
-        if (Convert.ToInt64(upgrades[0], System.Globalization.CultureInfo.InvariantCulture) > 0)
+        if (upgrades[0] > 0)
         {
             await FillSearchTextAsync(db, cancellationToken);
         }
 
-        if (Convert.ToInt64(upgrades[1], System.Globalization.CultureInfo.InvariantCulture) > 0)
+        if (upgrades[1] > 0)
         {
             await UpgradeReviewsAsync(db, cancellationToken);
         }
-        // The same for seeding and the first admin: on a blog that has content, its roles and a user there
-        // is nothing to do, and one plain read says so without starting up Identity's queries.
-        var roles = string.Join(", ", StaffRoles.All.Select(role => "'" + role.ToUpperInvariant() + "'"));
-        var state = await ReadRowAsync(db, $"""
-            SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM "Posts" LIMIT 1) AS p) + (SELECT COUNT(*) FROM (SELECT 1 FROM "Authors" LIMIT 1) AS a),
-                   (SELECT COUNT(*) FROM "AspNetRoles" WHERE "NormalizedName" IN ({roles})),
-                   (SELECT COUNT(*) FROM (SELECT 1 FROM "AspNetUsers" LIMIT 1) AS u)
-            """, cancellationToken);
-        var counts = state.Select(value => Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        if (counts[0] == 0 || counts[1] != StaffRoles.All.Count || counts[2] == 0)
-        {
-            await scope.ServiceProvider.GetRequiredService<BlogSeeder>().SeedAsync(cancellationToken);
-            await scope.ServiceProvider.GetRequiredService<StaffBootstrapper>().EnsureAsync(cancellationToken);
-        }
+
+        await scope.ServiceProvider.GetRequiredService<BlogSeeder>().SeedAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<StaffBootstrapper>().EnsureAsync(cancellationToken);
     }
 
     /// <summary>Migrate compares the model with the last migration's snapshot and builds a model of the
@@ -75,7 +63,7 @@ public static class DatabaseInitializer
         var applied = new HashSet<string>(StringComparer.Ordinal);
         try
         {
-            await ReadAsync(db, "SELECT \"MigrationId\" FROM \"__EFMigrationsHistory\"", row => applied.Add((string)row[0]), cancellationToken);
+            await db.ReadAsync("SELECT \"MigrationId\" FROM \"__EFMigrationsHistory\"", row => applied.Add((string)row[0]), cancellationToken);
         }
         catch (System.Data.Common.DbException)
         {
@@ -83,36 +71,6 @@ public static class DatabaseInitializer
         }
 
         return known.Exists(id => !applied.Contains(id));
-    }
-
-    private static async Task<object[]> ReadRowAsync(BlogDbContext db, string sql, CancellationToken cancellationToken)
-    {
-        object[] first = [];
-        await ReadAsync(db, sql, row => first = row, cancellationToken);
-        return first;
-    }
-
-    /// <summary>A plain ADO.NET read on the context's connection, for start-up checks that should not pay
-    /// for compiling a LINQ query.</summary>
-    private static async Task ReadAsync(BlogDbContext db, string sql, Action<object[]> onRow, CancellationToken cancellationToken)
-    {
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = sql;
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var row = new object[reader.FieldCount];
-                reader.GetValues(row);
-                onRow(row);
-            }
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
     }
 
     private static string? DatabaseFile(BlogDbContext db)
