@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace ClinicBlog.Web.Controllers;
 
-/// <summary>What a staff account must do before the staff pages open: replace a generated or one-time
+/// <summary>On every staff page (<c>StaffController</c>): what a staff account must do before the staff pages open: replace a generated or one-time
 /// password, then (when <c>Blog:RequireTwoFactor</c> is on) set up two-factor sign-in.</summary>
 public sealed class AccountRequirementsFilter(IOptions<BlogOptions> options, UserManager<StaffUser> users) : IAsyncActionFilter
 {
@@ -15,8 +15,7 @@ public sealed class AccountRequirementsFilter(IOptions<BlogOptions> options, Use
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
-        if (context.RouteData.Values["area"] is "Admin"
-            && context.HttpContext.User.Identity?.IsAuthenticated == true
+        if (context.HttpContext.User.Identity?.IsAuthenticated == true
             && await users.GetUserAsync(context.HttpContext.User) is { } user)
         {
             if (user.MustChangePassword)

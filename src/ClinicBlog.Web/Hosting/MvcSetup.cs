@@ -15,7 +15,6 @@ internal static class MvcSetup
         services.AddControllersWithViews(options =>
         {
             options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
-            options.Filters.Add<Controllers.AccountRequirementsFilter>();
         });
         services.AddHttpContextAccessor();
         services.AddScoped<Models.PublicUrls>();
