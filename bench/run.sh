@@ -27,13 +27,15 @@ dotnet run -c Release --project bench/seed -- "$work/data-large" | tail -n 1
 
 port_free() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 pid=""
+# Run from its folder, as the Docker image runs it: the folder is the content root, where appsettings.json
+# (the log sinks among it) is read from.
 start_app() { # data-directory output-cache(true|false) [log level: Warning (default, no request lines) or Information]
   port=$(port_free)
   local t0; t0=$(date +%s%N)
   ASPNETCORE_ENVIRONMENT=Production Blog__DataDirectory="$1" Blog__OutputCache="$2" \
     Blog__Admin__Email=bench@clinic.local Blog__Admin__Password=Bench-password-4242 \
     Blog__Comments__RateLimitPermits=100000 Serilog__MinimumLevel__Default="${3:-Warning}" \
-    dotnet "$work/app/ClinicBlog.Web.dll" --urls "http://127.0.0.1:$port" > "$work/app-$port.log" 2>&1 &
+    bash -c 'cd "$1" && exec dotnet ClinicBlog.Web.dll --urls "$2"' _ "$work/app" "http://127.0.0.1:$port" > "$work/app-$port.log" 2>&1 &
   pid=$!; app_kind=sqlite; app_label="$(basename "$1"), cache $2${3:+, logging $3}"
   for _ in $(seq 1 600); do
     if curl -fs -o /dev/null "http://127.0.0.1:$port/posts/what-is-ketamine-iv-treatment"; then break; fi

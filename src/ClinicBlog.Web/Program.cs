@@ -25,9 +25,12 @@ builder.AddBlogServices();
 
 var app = builder.Build();
 
-await app.InitializeDatabaseAsync();
+// The database is brought up to date while the server starts (on another thread: SQLite's calls are
+// synchronous); requests and background duties wait for it. A start-up that fails stops the app.
+var database = Task.Run(app.InitializeDatabaseAsync);
 app.WarnWithoutPublicAddress();
 
+app.UseDatabaseReadiness();
 app.UseTrustedProxies();
 app.UseBlogRequestLogging();
 app.UseBlogErrorPages();
@@ -47,7 +50,19 @@ app.MapBlogHealthChecks();
 app.MapStaticAssets();
 app.MapControllers().WithStaticAssets();
 
-await app.RunAsync();
+await app.StartAsync();
+try
+{
+    await database;
+}
+catch
+{
+    await app.StopAsync();
+    throw;
+}
+
+await app.WaitForShutdownAsync();
+await app.DisposeAsync();
 
 /// <summary>The entry point, public so integration tests can host the app.</summary>
 public partial class Program;

@@ -14,6 +14,7 @@ public sealed class BackgroundDuties(
     NotificationDispatcher dispatcher,
     NotificationSignal signal,
     InstanceLeases leases,
+    DatabaseReadiness database,
     IServiceScopeFactory scopes,
     IOptions<NotificationOptions> options,
     ILogger<BackgroundDuties> logger) : BackgroundService
@@ -36,6 +37,11 @@ public sealed class BackgroundDuties(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!await database.WaitAsync(stoppingToken))
+        {
+            return;
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try
