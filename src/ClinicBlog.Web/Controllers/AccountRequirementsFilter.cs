@@ -7,8 +7,8 @@ using Microsoft.Extensions.Options;
 
 namespace ClinicBlog.Web.Controllers;
 
-/// <summary>On every staff page (<c>StaffController</c>): what a staff account must do before the staff pages open: replace a generated or one-time
-/// password, then (when <c>Blog:RequireTwoFactor</c> is on) set up two-factor sign-in.</summary>
+/// <summary>What a staff account must do before the staff pages (<c>StaffController</c>) open: replace a
+/// generated or one-time password, then (when <c>Blog:RequireTwoFactor</c> is on) set up two-factor sign-in.</summary>
 public sealed class AccountRequirementsFilter(IOptions<BlogOptions> options, UserManager<StaffUser> users) : IAsyncActionFilter
 {
     public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
