@@ -25,12 +25,9 @@ builder.AddBlogServices();
 
 var app = builder.Build();
 
-// The database is brought up to date while the server starts (on another thread: SQLite's calls are
-// synchronous); requests and background duties wait for it. A start-up that fails stops the app.
-var database = Task.Run(app.InitializeDatabaseAsync);
+await app.InitializeDatabaseAsync();
 app.WarnWithoutPublicAddress();
 
-app.UseDatabaseReadiness();
 app.UseTrustedProxies();
 app.UseBlogRequestLogging();
 app.UseBlogErrorPages();
@@ -50,19 +47,7 @@ app.MapBlogHealthChecks();
 app.MapStaticAssets();
 app.MapControllers().WithStaticAssets();
 
-await app.StartAsync();
-try
-{
-    await database;
-}
-catch
-{
-    await app.StopAsync();
-    throw;
-}
-
-await app.WaitForShutdownAsync();
-await app.DisposeAsync();
+await app.RunAsync();
 
 /// <summary>The entry point, public so integration tests can host the app.</summary>
 public partial class Program;

@@ -35,15 +35,6 @@ public class BlogFactory : WebApplicationFactory<Program>
     /// <summary>Settings a test class needs on top of the defaults.</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
 
-    /// <summary>The app takes requests while its database is brought up to date (they wait for it); tests
-    /// that arrange data straight in the database wait for it the same way.</summary>
-    protected override Microsoft.Extensions.Hosting.IHost CreateHost(Microsoft.Extensions.Hosting.IHostBuilder builder)
-    {
-        var host = base.CreateHost(builder);
-        host.Services.GetRequiredService<DatabaseReadiness>().Ready.GetAwaiter().GetResult();
-        return host;
-    }
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");

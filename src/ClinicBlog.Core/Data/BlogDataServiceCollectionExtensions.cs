@@ -21,7 +21,6 @@ public static class BlogDataServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(database);
         services.AddSingleton(database);
-        services.AddSingleton<DatabaseReadiness>();
         services.AddSingleton<TimestampInterceptor>();
         services.AddSingleton<PublicContentChanges>();
         // Pooled: a reader page would otherwise build EF's per-context services on every request

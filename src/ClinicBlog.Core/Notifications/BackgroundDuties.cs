@@ -14,7 +14,6 @@ public sealed class BackgroundDuties(
     NotificationDispatcher dispatcher,
     NotificationSignal signal,
     InstanceLeases leases,
-    DatabaseReadiness database,
     IServiceScopeFactory scopes,
     IOptions<NotificationOptions> options,
     ILogger<BackgroundDuties> logger) : BackgroundService
@@ -37,11 +36,6 @@ public sealed class BackgroundDuties(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!await database.WaitAsync(stoppingToken))
-        {
-            return;
-        }
-
         while (!stoppingToken.IsCancellationRequested)
         {
             try

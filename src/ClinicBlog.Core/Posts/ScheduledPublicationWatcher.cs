@@ -11,17 +11,12 @@ namespace ClinicBlog.Core.Posts;
 /// so readers see it within half a minute without anyone touching the blog. With several instances one
 /// of them looks each half minute (a round of <see cref="Lease.ScheduledPublication"/>), from where the
 /// last look ended, and its eviction reaches every instance through the shared cache.</summary>
-public sealed class ScheduledPublicationWatcher(IServiceScopeFactory scopes, IPublicContentCache cache, InstanceLeases leases, DatabaseReadiness database, TimeProvider clock, ILogger<ScheduledPublicationWatcher> logger) : BackgroundService
+public sealed class ScheduledPublicationWatcher(IServiceScopeFactory scopes, IPublicContentCache cache, InstanceLeases leases, TimeProvider clock, ILogger<ScheduledPublicationWatcher> logger) : BackgroundService
 {
     public static readonly TimeSpan Period = TimeSpan.FromSeconds(30);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!await database.WaitAsync(stoppingToken))
-        {
-            return;
-        }
-
         var started = clock.GetUtcNow().UtcDateTime;
         // Ticks a little more often than the round, so a round is never missed by a whisker.
         using var timer = new PeriodicTimer(Period / 3, clock);

@@ -39,60 +39,17 @@ internal static class DataSetup
         }
     }
 
-    /// <summary>Applies migrations and seeds, then reads what every page needs (settings, redirects, menus),
-    /// and says so through <see cref="DatabaseReadiness"/>: the commands await it before their work, the web
-    /// app runs it while the server starts (see <see cref="UseDatabaseReadiness"/>).</summary>
+    /// <summary>Applies migrations and seeds before the app takes its first request.</summary>
     public static async Task InitializeDatabaseAsync(this WebApplication app)
     {
-        var readiness = app.Services.GetRequiredService<DatabaseReadiness>();
-        try
-        {
-            await DatabaseInitializer.InitializeAsync(app.Services, app.Lifetime.ApplicationStopping);
-            await ProtectedAuthenticatorKeyStore.ProtectPlainKeysAsync(app.Services, app.Lifetime.ApplicationStopping);
-            // The settings saved from /admin/settings, over configuration's, before the first request.
-            await using var scope = app.Services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<SiteSettingsService>().LoadAsync(app.Lifetime.ApplicationStopping);
-            // Read before the first request: the redirects and the header and footer links live in memory.
-            await app.Services.GetRequiredService<Core.Redirects.RedirectTable>().WarmAsync(app.Lifetime.ApplicationStopping);
-            await app.Services.GetRequiredService<Core.Pages.SiteLinks>().GetAsync(app.Lifetime.ApplicationStopping);
-            readiness.Succeeded();
-        }
-        catch (Exception e)
-        {
-            readiness.Failed(e);
-            throw;
-        }
-    }
-
-    /// <summary>How long a request that arrives while the database is being brought up to date waits for it
-    /// (a normal start takes a fraction of a second; a long migration does not keep readers hanging).</summary>
-    private static readonly TimeSpan StartUpWait = TimeSpan.FromSeconds(10);
-
-    /// <summary>First in the pipeline, while the database is being brought up to date: a health probe is told
-    /// at once that the app is not ready (503), any other request waits for it, up to <see cref="StartUpWait"/>,
-    /// and is then asked to come back (503 with Retry-After). Once ready, a single check per request.</summary>
-    public static void UseDatabaseReadiness(this WebApplication app)
-    {
-        var readiness = app.Services.GetRequiredService<DatabaseReadiness>();
-        app.Use(async (context, next) =>
-        {
-            if (!readiness.IsReady)
-            {
-                if (!context.Request.Path.StartsWithSegments("/healthz"))
-                {
-                    await readiness.Ready.WaitAsync(StartUpWait, context.RequestAborted).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-                }
-
-                if (!readiness.IsReady)
-                {
-                    context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-                    context.Response.Headers.RetryAfter = "5";
-                    return;
-                }
-            }
-
-            await next(context);
-        });
+        await DatabaseInitializer.InitializeAsync(app.Services, app.Lifetime.ApplicationStopping);
+        await ProtectedAuthenticatorKeyStore.ProtectPlainKeysAsync(app.Services, app.Lifetime.ApplicationStopping);
+        // The settings saved from /admin/settings, over configuration's, before the first request.
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<SiteSettingsService>().LoadAsync(app.Lifetime.ApplicationStopping);
+        // Read before the first request: the redirects and the header and footer links live in memory.
+        await app.Services.GetRequiredService<Core.Redirects.RedirectTable>().WarmAsync(app.Lifetime.ApplicationStopping);
+        await app.Services.GetRequiredService<Core.Pages.SiteLinks>().GetAsync(app.Lifetime.ApplicationStopping);
     }
 
     /// <summary><c>Blog:Database:Provider</c> (Sqlite, the default, or PostgreSql) and <c>ConnectionStrings:Blog</c>:
