@@ -57,11 +57,12 @@ public sealed class ImportController(ImportJobs jobs, StaffContext staff) : Staf
             return NotFound();
         }
 
-        if (job.Report is { Succeeded: false } failed)
+        var page = new ImportViewModel(job);
+        if (page.Report is { Succeeded: false } failed)
         {
             ModelState.AddModelError(FileField, "Nothing was imported. " + failed.Failure);
         }
 
-        return View(nameof(Index), new ImportViewModel(job));
+        return View(nameof(Index), page);
     }
 }
