@@ -135,4 +135,39 @@ public sealed class SearchPagingTests(BlogFactory factory) : IClassFixture<BlogF
         Assert.NotEmpty(second.QuerySelectorAll(".search-result"));
         Assert.Equal("/search?q=aftercare%20%26%20dosing&page=1", second.QuerySelector(".pager a[rel=prev]")!.GetAttribute("href"));
     }
+
+    /// <summary>The count is read from the page itself when the page is not full (no second statement), and
+    /// counted when it is: every page, the last and one past it say the same number, and the pager agrees.</summary>
+    [Fact]
+    public async Task Every_page_of_a_search_reports_the_same_total()
+    {
+        for (var i = 1; i <= 13; i++)
+        {
+            await factory.AddPostAsync($"Infusion logistics {i:00}", PostStatus.Published, DateTime.UtcNow.AddHours(-i));
+        }
+
+        for (var i = 1; i <= 10; i++)
+        {
+            await factory.AddPostAsync($"Parking validation {i:00}", PostStatus.Published, DateTime.UtcNow.AddHours(-i));
+        }
+
+        await factory.AddPostAsync("Parking logistics draft", PostStatus.Draft, DateTime.UtcNow.AddHours(-1));
+        using var client = factory.CreateBrowserlikeClient();
+
+        async Task<(string Count, int Results, bool Next)> PageAsync(string query, int page)
+        {
+            var doc = await client.GetDocumentAsync($"/search?q={query}&page={page}");
+            return (doc.QuerySelector(".result-count")!.TextContent, doc.QuerySelectorAll(".search-result").Length, doc.QuerySelector(".pager a[rel=next]") is not null);
+        }
+
+        Assert.Equal(("13 articles found for “logistics”.", 10, true), await PageAsync("logistics", 1));
+        Assert.Equal(("13 articles found for “logistics”.", 3, false), await PageAsync("logistics", 2));
+        Assert.Equal(("13 articles found for “logistics”.", 0, false), await PageAsync("logistics", 3));
+        // Exactly one full page: counted, and no page after it.
+        Assert.Equal(("10 articles found for “validation”.", 10, false), await PageAsync("validation", 1));
+        // Past the end of a search with few hits: counted (the page is empty), not taken as none at all.
+        Assert.Equal(("1 article found for “infusion logistics 01”.", 0, false), await PageAsync("infusion+logistics+01", 2));
+        // A draft is never counted.
+        Assert.Equal(("0 articles found for “parking logistics”.", 0, false), await PageAsync("parking+logistics", 1));
+    }
 }

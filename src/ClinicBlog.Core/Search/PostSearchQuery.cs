@@ -55,11 +55,6 @@ public sealed partial class PostSearchQuery(BlogDbContext db, TimeProvider clock
             return await SearchPostgreSqlAsync(ToTsQuery(match), now, page, pageSize, cancellationToken);
         }
 
-        var total = await db.Database.SqlQuery<int>($"""
-            SELECT COUNT(*) AS "Value"
-            FROM PostSearch JOIN Posts p ON p.Id = PostSearch.rowid
-            WHERE PostSearch MATCH {match} AND p.Status IN ('Published', 'Scheduled') AND p.PublishedAt <= {now}
-            """).SingleAsync(cancellationToken);
         var skip = (page - 1) * pageSize;
         var rows = await db.Database.SqlQuery<SearchRow>($"""
             SELECT p.Id, p.Title, p.Slug, p.Summary, p.PublishedAt,
@@ -69,10 +64,22 @@ public sealed partial class PostSearchQuery(BlogDbContext db, TimeProvider clock
             ORDER BY bm25(PostSearch, 10.0, 4.0, 1.0, 6.0), p.PublishedAt DESC
             LIMIT {pageSize} OFFSET {skip}
             """).ToListAsync(cancellationToken);
-        var hits = rows.Select(r => new SearchHit(
-            r.Id, r.Title, r.Slug, r.Summary, DateTime.SpecifyKind(r.PublishedAt, DateTimeKind.Utc), Highlight(r.Snippet))).ToList();
-        return new PagedList<SearchHit>(hits, page, pageSize, total);
+        var total = TotalFromPage(rows.Count, skip, pageSize) ?? await db.Database.SqlQuery<int>($"""
+            SELECT COUNT(*) AS "Value"
+            FROM PostSearch JOIN Posts p ON p.Id = PostSearch.rowid
+            WHERE PostSearch MATCH {match} AND p.Status IN ('Published', 'Scheduled') AND p.PublishedAt <= {now}
+            """).SingleAsync(cancellationToken);
+        return ToPage(rows, page, pageSize, total);
     }
+
+    /// <summary>The number of hits when the page itself tells (a page that is not full is the last one), so
+    /// most searches — few or no hits — need no second statement to count them; null when it must be counted.</summary>
+    private static int? TotalFromPage(int rowsOnPage, int skip, int pageSize) =>
+        rowsOnPage < pageSize && (rowsOnPage > 0 || skip == 0) ? skip + rowsOnPage : null;
+
+    private static PagedList<SearchHit> ToPage(List<SearchRow> rows, int page, int pageSize, int total) =>
+        new(rows.Select(r => new SearchHit(r.Id, r.Title, r.Slug, r.Summary, DateTime.SpecifyKind(r.PublishedAt, DateTimeKind.Utc), Highlight(r.Snippet))).ToList(),
+            page, pageSize, total);
 
     /// <summary>The same terms as a PostgreSQL <c>tsquery</c>: all must match, the last may be a prefix.
     /// The terms are letters and digits only, so nothing a reader types is read as tsquery syntax.</summary>
@@ -86,10 +93,6 @@ public sealed partial class PostSearchQuery(BlogDbContext db, TimeProvider clock
     /// triggers, GIN-indexed), ranked with weights mirroring SQLite's bm25 ones, the snippet from the text.</summary>
     private async Task<PagedList<SearchHit>> SearchPostgreSqlAsync(string query, DateTime now, int page, int pageSize, CancellationToken cancellationToken)
     {
-        var total = await db.Database.SqlQuery<int>($"""
-            SELECT COUNT(*)::integer AS "Value" FROM "Posts" p
-            WHERE p."SearchVector" @@ to_tsquery('english', {query}) AND p."Status" IN ('Published', 'Scheduled') AND p."PublishedAt" <= {now}
-            """).SingleAsync(cancellationToken);
         var skip = (page - 1) * pageSize;
         var options = $"StartSel={MarkStart}, StopSel={MarkEnd}, MaxWords=24, MinWords=12, MaxFragments=1, FragmentDelimiter=…";
         var rows = await db.Database.SqlQuery<SearchRow>($"""
@@ -100,9 +103,11 @@ public sealed partial class PostSearchQuery(BlogDbContext db, TimeProvider clock
             ORDER BY ts_rank({RankWeights}, p."SearchVector", to_tsquery('english', {query})) DESC, p."PublishedAt" DESC
             LIMIT {pageSize} OFFSET {skip}
             """).ToListAsync(cancellationToken);
-        var hits = rows.Select(r => new SearchHit(
-            r.Id, r.Title, r.Slug, r.Summary, DateTime.SpecifyKind(r.PublishedAt, DateTimeKind.Utc), Highlight(r.Snippet))).ToList();
-        return new PagedList<SearchHit>(hits, page, pageSize, total);
+        var total = TotalFromPage(rows.Count, skip, pageSize) ?? await db.Database.SqlQuery<int>($"""
+            SELECT COUNT(*)::integer AS "Value" FROM "Posts" p
+            WHERE p."SearchVector" @@ to_tsquery('english', {query}) AND p."Status" IN ('Published', 'Scheduled') AND p."PublishedAt" <= {now}
+            """).SingleAsync(cancellationToken);
+        return ToPage(rows, page, pageSize, total);
     }
 
     private static string Highlight(string? snippet) =>
