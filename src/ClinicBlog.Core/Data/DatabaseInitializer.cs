@@ -28,6 +28,7 @@ public static class DatabaseInitializer
             // WAL lets readers go on while a comment is written, and survives a crash mid-write.
             // The mode is stored in the database file, so setting it once per start is enough.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            await RequireForeignKeysAsync(db, cancellationToken);
         }
 
         if (file is not null)
@@ -52,6 +53,19 @@ public static class DatabaseInitializer
 
         await scope.ServiceProvider.GetRequiredService<BlogSeeder>().SeedAsync(cancellationToken);
         await scope.ServiceProvider.GetRequiredService<StaffBootstrapper>().EnsureAsync(cancellationToken);
+    }
+
+    /// <summary>Deleting a post takes its comments with it, and an author with articles cannot be deleted:
+    /// the database enforces both, so a SQLite that does not enforce foreign keys (a library built without
+    /// them on by default, or <c>Foreign Keys=False</c> in ConnectionStrings:Blog) must not run the blog.</summary>
+    private static async Task RequireForeignKeysAsync(BlogDbContext db, CancellationToken cancellationToken)
+    {
+        var on = await db.Database.SqlQueryRaw<long>("SELECT foreign_keys AS \"Value\" FROM pragma_foreign_keys").SingleAsync(cancellationToken);
+        if (on != 1)
+        {
+            throw new InvalidOperationException(
+                "This SQLite does not enforce foreign keys on its connections: add Foreign Keys=True to ConnectionStrings:Blog.");
+        }
     }
 
     /// <summary>Migrate compares the model with the last migration's snapshot and builds a model of the
