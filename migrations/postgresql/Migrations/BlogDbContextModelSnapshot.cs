@@ -723,6 +723,9 @@ namespace ClinicBlog.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("UpdatedAt");
 
+                    b.HasIndex("Id", "Status", "PublishedAt")
+                        .HasDatabaseName("IX_Posts_Id_Status_PublishedAt");
+
                     b.HasIndex("PublishedAt", "Id", "Status")
                         .IsDescending(true, true, false);
 

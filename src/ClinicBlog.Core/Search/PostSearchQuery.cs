@@ -56,18 +56,23 @@ public sealed partial class PostSearchQuery(BlogDbContext db, TimeProvider clock
         }
 
         var skip = (page - 1) * pageSize;
+        // Each match's visibility is read from the index made for it (PostConfiguration.SearchVisibilityIndex),
+        // not from the row, where Status and PublishedAt lie past the article's text; the title, slug and summary
+        // come first in the row and are read without it.
         var rows = await db.Database.SqlQuery<SearchRow>($"""
-            SELECT p.Id, p.Title, p.Slug, p.Summary, p.PublishedAt,
+            SELECT p.Id, p.Title, p.Slug, p.Summary, v.PublishedAt,
                    snippet(PostSearch, -1, {MarkStart.ToString()}, {MarkEnd.ToString()}, '…', 24) AS Snippet
-            FROM PostSearch JOIN Posts p ON p.Id = PostSearch.rowid
-            WHERE PostSearch MATCH {match} AND p.Status IN ('Published', 'Scheduled') AND p.PublishedAt <= {now}
-            ORDER BY bm25(PostSearch, 10.0, 4.0, 1.0, 6.0), p.PublishedAt DESC
+            FROM PostSearch
+            JOIN Posts v INDEXED BY IX_Posts_Id_Status_PublishedAt ON v.Id = PostSearch.rowid
+            JOIN Posts p ON p.Id = PostSearch.rowid
+            WHERE PostSearch MATCH {match} AND v.Status IN ('Published', 'Scheduled') AND v.PublishedAt <= {now}
+            ORDER BY bm25(PostSearch, 10.0, 4.0, 1.0, 6.0), v.PublishedAt DESC
             LIMIT {pageSize} OFFSET {skip}
             """).ToListAsync(cancellationToken);
         var total = TotalFromPage(rows.Count, skip, pageSize) ?? await db.Database.SqlQuery<int>($"""
             SELECT COUNT(*) AS "Value"
-            FROM PostSearch JOIN Posts p ON p.Id = PostSearch.rowid
-            WHERE PostSearch MATCH {match} AND p.Status IN ('Published', 'Scheduled') AND p.PublishedAt <= {now}
+            FROM PostSearch JOIN Posts v INDEXED BY IX_Posts_Id_Status_PublishedAt ON v.Id = PostSearch.rowid
+            WHERE PostSearch MATCH {match} AND v.Status IN ('Published', 'Scheduled') AND v.PublishedAt <= {now}
             """).SingleAsync(cancellationToken);
         return ToPage(rows, page, pageSize, total);
     }

@@ -12,7 +12,7 @@ namespace ClinicBlog.Core.Data.CompiledModels.PostgreSql
     public partial class BlogDbContextModel
     {
         private BlogDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("cc52aa1e-52cd-4852-ab5c-e056918db059"), entityTypeCount: 27)
+            : base(skipDetectChanges: false, modelId: new Guid("94ad8819-f6ab-4b16-bc76-6291f9a601a2"), entityTypeCount: 27)
         {
         }
 

@@ -11,7 +11,7 @@ namespace ClinicBlog.Core.Data.CompiledModels.Sqlite
     public partial class BlogDbContextModel
     {
         private BlogDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a778c032-0d69-4385-b950-361e744613a9"), entityTypeCount: 27)
+            : base(skipDetectChanges: false, modelId: new Guid("47da867c-cce4-4ba6-8922-fa838a2d912c"), entityTypeCount: 27)
         {
         }
 

@@ -26,7 +26,7 @@ namespace ClinicBlog.Core.Data.CompiledModels.Sqlite
                 navigationCount: 3,
                 skipNavigationCount: 1,
                 foreignKeyCount: 2,
-                unnamedIndexCount: 6,
+                unnamedIndexCount: 7,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -266,9 +266,13 @@ namespace ClinicBlog.Core.Data.CompiledModels.Sqlite
                 new[] { updatedAt });
 
             var index3 = runtimeEntityType.AddIndex(
-                new[] { publishedAt, id, status });
+                new[] { id, status, publishedAt });
+            index3.AddAnnotation("Relational:Name", "IX_Posts_Id_Status_PublishedAt");
 
             var index4 = runtimeEntityType.AddIndex(
+                new[] { publishedAt, id, status });
+
+            var index5 = runtimeEntityType.AddIndex(
                 new[] { authorId, publishedAt, id, status });
 
             return runtimeEntityType;
