@@ -45,7 +45,8 @@ def where(r):
 
 
 print(f"Run {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC on {platform.node()}, {os.cpu_count()} cores, "
-      f"{platform.platform()}; wrk on the same machine, {duration} s per measurement, loopback only.\n")
+      f"{platform.platform()}; wrk on the same machine, {duration} s per measurement after "
+      f"{os.environ.get('WARMUP', '2')} s of the same traffic unrecorded (warm-up), loopback only.\n")
 print("Baseline for every ratio: nginx serving **the same page's bytes** (saved from the app without compression, "
       "per database) as a static file, and for gzip the file gzipped beside it (`gzip -9`, `gzip_static on`), at the "
       "same `Accept-Encoding` and concurrency. Request logging is off on both sides (the app's level Warning, "

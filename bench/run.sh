@@ -4,11 +4,14 @@
 # with gzip_static, each compared with the same Accept-Encoding), on the small seeded database and a
 # large generated one (10,000 posts, 200,000 comments). Writes the report into bench/README.md.
 # Traffic goes only to 127.0.0.1 and every run is bounded (DURATION seconds per measurement).
-# Usage: bash bench/run.sh    (DURATION=10 CONCURRENCY="1 16 64" by default; SCALE_OUT=0 skips the
+# Usage: bash bench/run.sh    (DURATION=10 WARMUP=10 CONCURRENCY="1 16 64" by default; SCALE_OUT=0 skips the
 #                              PostgreSQL + Redis and two-instance part)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-10}
+# Seconds of the same traffic before each scenario's measurements, not recorded: tiered compilation keeps
+# rewriting hot methods for 20-30 s into a load, and the figures are meant for a server that has been up.
+export WARMUP=${WARMUP:-10}
 CONCURRENCY=${CONCURRENCY:-"1 16 64"}
 SCALE_OUT=${SCALE_OUT:-1}
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -69,8 +72,8 @@ printf "scenario\tdatabase\tencoding\tconcurrency\treq_per_s\tp50_ms\tp99_ms\n" 
 measure() { # scenario database url [encoding: gzip (default) or identity] [wrk script]
   local encoding=${4:-gzip} script=()
   [ -n "${5:-}" ] && script=(-s "$5")
-  # Warm up (the JIT's second tier, caches): two seconds of the same traffic, not recorded.
-  wrk -t2 -c16 -d2s -H "Accept-Encoding: $encoding" "${script[@]}" "$3" > /dev/null
+  # Warm up (the JIT's second tier, caches): WARMUP seconds of the same traffic, not recorded.
+  wrk -t2 -c16 -d"${WARMUP}s" -H "Accept-Encoding: $encoding" "${script[@]}" "$3" > /dev/null
   for c in $CONCURRENCY; do
     threads=$(( c < 2 ? 1 : 2 ))
     curl -fs -o /dev/null "$3"
