@@ -42,7 +42,7 @@ internal static class ReaderCachingSetup
         builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
         builder.Services.AddSingleton<IResponseCompressionProvider, ReaderCompression>();
         // Every change reaches the post pages' data first, then the cached pages (see PostPageCache).
-        var severalInstances = !string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(SharedStateSetup.ConnectionStringName));
+        var severalInstances = builder.SeveralInstances();
         builder.Services.AddSingleton(sp => new PostPageCache(ActivatorUtilities.CreateInstance<OutputCacheEviction>(sp), enabled: !severalInstances));
         builder.Services.AddSingleton<IPublicContentCache>(sp => sp.GetRequiredService<PostPageCache>());
         builder.Services.AddHostedService<ScheduledPublicationWatcher>();

@@ -19,16 +19,20 @@ internal static class SharedStateSetup
 {
     public const string ConnectionStringName = "Redis";
 
+    /// <summary>Whether this instance is one of several (Redis configured): what is kept in this process
+    /// alone, and would be stale on the others, must then not be kept.</summary>
+    public static bool SeveralInstances(this WebApplicationBuilder builder) =>
+        !string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(ConnectionStringName));
+
     /// <summary>Must run before the services it replaces are added with their in-process defaults.</summary>
     public static void AddSharedState(this WebApplicationBuilder builder)
     {
-        var configuration = builder.Configuration.GetConnectionString(ConnectionStringName);
-        if (string.IsNullOrWhiteSpace(configuration))
+        if (!builder.SeveralInstances())
         {
             return;
         }
 
-        var options = ConfigurationOptions.Parse(configuration);
+        var options = ConfigurationOptions.Parse(builder.Configuration.GetConnectionString(ConnectionStringName)!);
         // Start (and keep serving) while Redis is briefly away; commands fail until it is back.
         options.AbortOnConnectFail = false;
         // While it is away, fail at once (pages are then rendered without the cache) rather than queue
