@@ -1,24 +1,27 @@
 using ClinicBlog.Core.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ClinicBlog.Core.Authors;
 
 /// <summary>Makes sure the staff roles exist and, on a first start with no staff account at all,
-/// creates the first administrator so someone can sign in.</summary>
+/// creates the first administrator so someone can sign in. Identity's managers are built only when there is
+/// something to do (almost never): the check every start makes needs only the database and the normalizer.</summary>
 public sealed class StaffBootstrapper(
     BlogDbContext db,
-    UserManager<StaffUser> users,
-    RoleManager<IdentityRole> roles,
+    ILookupNormalizer normalizer,
+    IServiceProvider services,
     IOptions<BlogOptions> options,
     ILogger<StaffBootstrapper> logger)
 {
     public async Task EnsureAsync(CancellationToken cancellationToken = default)
     {
         // Checked on every start, almost always complete: one plain read (see PlainReads) before Identity's queries.
-        var names = string.Join(", ", StaffRoles.All.Select(role => "'" + roles.NormalizeKey(role) + "'"));
+        // Role names as RoleManager stores them (its NormalizeKey is this normalizer's NormalizeName).
+        var names = string.Join(", ", StaffRoles.All.Select(role => "'" + normalizer.NormalizeName(role) + "'"));
         var state = await db.CountsAsync($"""
             SELECT (SELECT COUNT(*) FROM "AspNetRoles" WHERE "NormalizedName" IN ({names})),
                    (SELECT COUNT(*) FROM (SELECT 1 FROM "AspNetUsers" LIMIT 1) AS u)
@@ -28,6 +31,7 @@ public sealed class StaffBootstrapper(
             return;
         }
 
+        var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in StaffRoles.All)
         {
             if (!await roles.RoleExistsAsync(role))
@@ -55,6 +59,7 @@ public sealed class StaffBootstrapper(
             // A password that went through the log is changed at the first sign-in.
             MustChangePassword = generated,
         };
+        var users = services.GetRequiredService<UserManager<StaffUser>>();
         var created = await users.CreateAsync(admin, password);
         if (!created.Succeeded)
         {
