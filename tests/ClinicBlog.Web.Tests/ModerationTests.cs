@@ -68,8 +68,7 @@ public sealed class ModerationTests(BlogFactory factory) : IClassFixture<BlogFac
         var slug = await factory.AddPostAsync("Staff replies", PostStatus.Published, DateTime.UtcNow.AddDays(-1));
         var ids = await AddPendingAsync(slug, 1);
         using var admin = await factory.SignedInAdminAsync();
-        var queue = await admin.GetDocumentAsync("/admin/comments");
-        await admin.SubmitExpectingSuccessAsync(queue.Form(".moderation-form"), null, $"#queue-{ids[0]} button[value=approve]");
+        await admin.ApproveInModerationAsync(ids[0]);
 
         var replyPage = await admin.GetDocumentAsync($"/admin/comments/{ids[0]}/reply");
         using var empty = await admin.SubmitAsync(replyPage.Form("form:not([action])"), new Dictionary<string, string> { ["Body"] = "" });

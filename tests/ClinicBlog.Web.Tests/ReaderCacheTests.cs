@@ -27,8 +27,7 @@ public sealed class ReaderCacheTests(ReaderCacheTests.Factory factory) : IClassF
 
         using var admin = await factory.SignedInAdminAsync();
         var id = await factory.WithDbAsync(db => db.Comments.Where(c => c.AuthorName == "Cache Watcher").Select(c => c.Id).SingleAsync());
-        var queue = await admin.GetDocumentAsync("/admin/comments");
-        await admin.SubmitExpectingSuccessAsync(queue.Form(".moderation-form"), null, $"#queue-{id} button[value=approve]");
+        await admin.ApproveInModerationAsync(id);
 
         var after = await reader.GetDocumentAsync(TestContent.SeedUrl);
         Assert.Contains(after.QuerySelectorAll(".comment-author"), a => a.TextContent == "Cache Watcher");
