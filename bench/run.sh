@@ -49,6 +49,9 @@ start_app() { # data-directory output-cache(true|false) [log level: Warning (def
 }
 peak_rss_mb() { awk '/VmHWM/ {printf "%d", $2/1024}' "/proc/$1/status"; }
 rss_mb() { awk '/VmRSS/ {printf "%d", $2/1024}' "/proc/$1/status"; }
+# The part of the resident set that is the process's own (anonymous: GC heaps, JIT'd code, stacks, native
+# allocations); the rest is pages mapped from files (the runtime's and the app's code), shared and reclaimable.
+anon_mb() { awk '/^Anonymous/ {printf "%d", $2/1024}' "/proc/$1/smaps_rollup"; }
 peak_sqlite=0
 stop_app() { # the highest resident set of any SQLite run is the bench's peak
   local peak; peak=$(peak_rss_mb "$pid")
@@ -112,7 +115,7 @@ stop_app
 # A restart on the existing database: start time, then memory once it has settled.
 start_app "$work/data-small" false
 small_start_ms=$startup_ms
-sleep 3; idle_small=$(rss_mb "$pid")
+sleep 3; idle_small=$(rss_mb "$pid"); idle_small_anon=$(anon_mb "$pid")
 measure "post (cache off)" small "http://127.0.0.1:$port/posts/what-is-ketamine-iv-treatment"
 stop_app
 # What request logging costs: the default level (Information), one line per request to the console
@@ -127,7 +130,7 @@ reader_pages large
 stop_app
 start_app "$work/data-large" false
 large_start_ms=$startup_ms
-sleep 3; idle_large=$(rss_mb "$pid")
+sleep 3; idle_large=$(rss_mb "$pid"); idle_large_anon=$(anon_mb "$pid")
 measure "post (cache off)" large "http://127.0.0.1:$port/posts/what-is-ketamine-iv-treatment"
 stop_app
 
@@ -268,7 +271,7 @@ sizes=$(cd "$work/nginx/html" && for f in *.html; do printf "%s=%s/%s " "${f%.ht
 
 echo "== report"
 python3 bench/report.py "$results" "$DURATION" "$idle_small" "$idle_large" "$peak_sqlite" "$small_first_start_ms" "$small_start_ms" "$large_start_ms" \
-  "$rss_pg" "$pg_start_ms" "$copy_s" "$explain_summary" "$sizes" "$(cat "$work/peaks.txt")" > "$work/report.md"
+  "$rss_pg" "$pg_start_ms" "$copy_s" "$explain_summary" "$sizes" "$(cat "$work/peaks.txt")" "$idle_small_anon" "$idle_large_anon" > "$work/report.md"
 cat "$work/report.md"
 cp "$work/report.md" bench/results/latest.md
 # bench/README.md's results section is this report, written by the run itself.
