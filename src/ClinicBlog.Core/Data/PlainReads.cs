@@ -5,7 +5,7 @@ namespace ClinicBlog.Core.Data;
 /// <summary>Plain ADO.NET reads on a context's connection, for the start-up checks that run on every start and
 /// almost always find nothing to do: compiling a LINQ (or Identity) query for them costs a tenth of a second
 /// each, the read itself a fraction of a millisecond.</summary>
-internal static class PlainReads
+public static class PlainReads
 {
     /// <summary>The first row of <paramref name="sql"/>, every column a count.</summary>
     public static async Task<long[]> CountsAsync(this BlogDbContext db, string sql, CancellationToken cancellationToken)
