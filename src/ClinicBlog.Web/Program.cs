@@ -47,7 +47,7 @@ app.MapBlogHealthChecks();
 app.MapStaticAssets();
 app.MapControllers().WithStaticAssets();
 
-await app.RunAsync();
+await app.RunBlogAsync();
 
 /// <summary>The entry point, public so integration tests can host the app.</summary>
 public partial class Program;

@@ -1,0 +1,35 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace ClinicBlog.Web.Tests;
+
+/// <summary>A start that cannot succeed ends with a message an operator can act on and a plain failure exit code.</summary>
+[Trait("Category", "Slow")]
+[Trait("Database", "Own")] // runs the app as its own process on SQLite: the PostgreSQL pass would only repeat it
+public sealed class StartFailureTests : IDisposable
+{
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "clinicblog-tests", Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public async Task An_address_another_program_listens_on_stops_the_start_with_one_line_saying_so_and_exit_code_1()
+    {
+        using var other = new TcpListener(IPAddress.Loopback, 0);
+        other.Start();
+        var taken = $"http://127.0.0.1:{((IPEndPoint)other.LocalEndpoint).Port}";
+
+        var (exitCode, output) = await AppProcess.RunCommandAsync(_data, "--urls", taken);
+
+        Assert.Equal(1, exitCode); // not 134: .NET's abort on an unhandled exception
+        Assert.Contains($"ClinicBlog did not start. Failed to bind to address {taken}: address already in use.", output, StringComparison.Ordinal);
+        Assert.Contains("--urls http://127.0.0.1:8081", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", output, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_data))
+        {
+            Directory.Delete(_data, recursive: true);
+        }
+    }
+}
