@@ -2,8 +2,7 @@
 import csv, datetime, os, platform, sys
 
 (results, duration, idle_small, idle_large, peak, small_first_ms, small_ms, large_ms,
- rss_pg, pg_start_ms, copy_s, explain, sizes, peaks) = sys.argv[1:15]
-idle_small_anon, idle_large_anon = (sys.argv[15:17] + ["?", "?"])[:2]
+ rss_pg, pg_start_ms, copy_s, explain, sizes, peaks, idle_small_anon, idle_large_anon) = sys.argv[1:17]
 rows = list(csv.DictReader(open(results), delimiter="\t"))
 for r in rows:
     r["rps"] = float(r["req_per_s"])
