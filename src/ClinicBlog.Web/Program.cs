@@ -19,35 +19,47 @@ if (ImportWordPressCommand.IsRequested(args))
     return;
 }
 
-var builder = WebApplication.CreateBuilder(args);
+// Whatever stops the start ends the process with one line saying why and exit code 1 (see StartFailure).
+// A failure once the blog has started (a stop that fails) is not one of those and stays .NET's to report.
+WebApplication? app = null;
+IHostApplicationLifetime? hostRuns = null;
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
 
-builder.AddBlogServices();
+    builder.AddBlogServices();
 
-var app = builder.Build();
+    app = builder.Build();
 
-await app.InitializeDatabaseAsync();
-app.WarnWithoutPublicAddress();
+    await app.InitializeDatabaseAsync();
+    app.WarnWithoutPublicAddress();
 
-app.UseTrustedProxies();
-app.UseBlogRequestLogging();
-app.UseBlogErrorPages();
-app.UseSecurityHeaders();
-app.UseBlogMedia();
-app.UseOldAddressRedirects();
-// Cached reader pages are answered here, before routing: a hit needs nothing that follows.
-app.UseReaderCaching();
-app.UseRouting();
-app.UseRequestLimits();
-app.UseRateLimiter();
-app.UseAuthentication();
-app.UseAuthorization();
-app.UseFormBodies();
+    app.UseTrustedProxies();
+    app.UseBlogRequestLogging();
+    app.UseBlogErrorPages();
+    app.UseSecurityHeaders();
+    app.UseBlogMedia();
+    app.UseOldAddressRedirects();
+    // Cached reader pages are answered here, before routing: a hit needs nothing that follows.
+    app.UseReaderCaching();
+    app.UseRouting();
+    app.UseRequestLimits();
+    app.UseRateLimiter();
+    app.UseAuthentication();
+    app.UseAuthorization();
+    app.UseFormBodies();
 
-app.MapBlogHealthChecks();
-app.MapStaticAssets();
-app.MapControllers().WithStaticAssets();
+    app.MapBlogHealthChecks();
+    app.MapStaticAssets();
+    app.MapControllers().WithStaticAssets();
 
-await app.RunBlogAsync();
+    hostRuns = app.Lifetime;
+    await app.RunAsync();
+}
+catch (Exception e) when (StartFailure.EndsThisProcess(e) && hostRuns?.ApplicationStarted.IsCancellationRequested != true)
+{
+    Environment.ExitCode = await StartFailure.ReportAsync(e, app, hostRan: hostRuns is not null);
+}
 
 /// <summary>The entry point, public so integration tests can host the app.</summary>
 public partial class Program;

@@ -25,6 +25,25 @@ public sealed class StartFailureTests : IDisposable
         Assert.DoesNotContain("Unhandled exception", output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--Blog:Database:Provider=Oracle", "Blog:Database:Provider is \"Oracle\": it must be Sqlite (the default) or PostgreSql.", false)]
+    [InlineData("--Blog:TimeZone=Mars/Olympus_Mons", "Blog:TimeZone must be an IANA time zone name", true)]
+    [InlineData("--ConnectionStrings:Blog=Data Source={data}/blog.db;Foreign Keys=False", "This SQLite does not enforce foreign keys on its connections: add Foreign Keys=True to ConnectionStrings:Blog.", true)]
+    public async Task A_setting_the_blog_refuses_stops_the_start_with_what_to_set_and_exit_code_1(string setting, string message, bool logged)
+    {
+        var (exitCode, output) = await AppProcess.RunCommandAsync(_data, "--urls", "http://127.0.0.1:0", setting.Replace("{data}", _data, StringComparison.Ordinal));
+
+        Assert.Equal(1, exitCode); // not 134: .NET's abort on an unhandled exception
+        Assert.Contains($"ClinicBlog did not start. {message}", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", output, StringComparison.Ordinal);
+        if (logged)
+        {
+            // Refused once the host's logger exists: the log keeps the whole exception, not only the line.
+            Assert.Contains("FTL] ClinicBlog.Web: ClinicBlog did not start", output, StringComparison.Ordinal);
+            Assert.Contains($"Exception: {message}", output, StringComparison.Ordinal);
+        }
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_data))
