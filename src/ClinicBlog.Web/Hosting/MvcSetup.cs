@@ -36,4 +36,13 @@ internal static class MvcSetup
             options.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes;
         });
     }
+
+    /// <summary>The health check, the build's static assets and the controllers' endpoints (discovering the
+    /// controllers takes about 150 ms of the start). Needs nothing from the database.</summary>
+    public static void MapBlogEndpoints(this WebApplication app)
+    {
+        app.MapBlogHealthChecks();
+        app.MapStaticAssets();
+        app.MapControllers().WithStaticAssets();
+    }
 }
