@@ -59,7 +59,9 @@ public sealed partial class PostSearchQuery(BlogDbContext db, TimeProvider clock
         // Each match's visibility is read from the index made for it (PostConfiguration.SearchVisibilityIndex),
         // not from the row, where Status and PublishedAt lie past the article's text; the title, slug and summary
         // come first in the row and are read without it.
-        var rows = await db.Database.SqlQuery<SearchRow>($"""
+        // Plain reads (see PlainReads): the statement's text is the same on every search, only its parameters change.
+        var rows = new List<SearchRow>(pageSize);
+        await db.ReadRowsAsync($"""
             SELECT p.Id, p.Title, p.Slug, p.Summary, v.PublishedAt,
                    snippet(PostSearch, -1, {MarkStart.ToString()}, {MarkEnd.ToString()}, '…', 24) AS Snippet
             FROM PostSearch
@@ -68,13 +70,20 @@ public sealed partial class PostSearchQuery(BlogDbContext db, TimeProvider clock
             WHERE PostSearch MATCH {match} AND v.Status IN ('Published', 'Scheduled') AND v.PublishedAt <= {now}
             ORDER BY bm25(PostSearch, 10.0, 4.0, 1.0, 6.0), v.PublishedAt DESC
             LIMIT {pageSize} OFFSET {skip}
-            """).ToListAsync(cancellationToken);
-        var total = TotalFromPage(rows.Count, skip, pageSize) ?? await db.Database.SqlQuery<int>($"""
-            SELECT COUNT(*) AS "Value"
-            FROM PostSearch JOIN Posts v INDEXED BY IX_Posts_Id_Status_PublishedAt ON v.Id = PostSearch.rowid
-            WHERE PostSearch MATCH {match} AND v.Status IN ('Published', 'Scheduled') AND v.PublishedAt <= {now}
-            """).SingleAsync(cancellationToken);
-        return ToPage(rows, page, pageSize, total);
+            """, row => rows.Add(new SearchRow(row.GetInt32(0), row.GetString(1), row.GetString(2),
+                row.IsDBNull(3) ? null : row.GetString(3), row.GetDateTime(4), row.IsDBNull(5) ? null : row.GetString(5))),
+            cancellationToken);
+        var total = TotalFromPage(rows.Count, skip, pageSize);
+        if (total is null)
+        {
+            await db.ReadRowsAsync($"""
+                SELECT COUNT(*)
+                FROM PostSearch JOIN Posts v INDEXED BY IX_Posts_Id_Status_PublishedAt ON v.Id = PostSearch.rowid
+                WHERE PostSearch MATCH {match} AND v.Status IN ('Published', 'Scheduled') AND v.PublishedAt <= {now}
+                """, row => total = row.GetInt32(0), cancellationToken);
+        }
+
+        return ToPage(rows, page, pageSize, total ?? 0);
     }
 
     /// <summary>The number of hits when the page itself tells (a page that is not full is the last one), so
