@@ -10,7 +10,7 @@ namespace ClinicBlog.Core.Data;
 /// <summary>Reads that bypass LINQ. For the start-up checks that run on every start and almost always find
 /// nothing to do: compiling a LINQ (or Identity) query for them costs a tenth of a second each, the read itself
 /// a fraction of a millisecond. And for the search, whose raw SQL sent through EF Core's <c>SqlQuery</c> took its
-/// LINQ query pipeline on every search: unique searches ran 10–35% slower that way (bench/README.md).</summary>
+/// LINQ query pipeline on every search: unique searches ran 15–25% slower that way (bench/README.md).</summary>
 public static class PlainReads
 {
     /// <summary>The first row of <paramref name="sql"/>, every column a count.</summary>
