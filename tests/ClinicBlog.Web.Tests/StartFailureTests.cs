@@ -22,6 +22,7 @@ public sealed class StartFailureTests : IDisposable
         Assert.Equal(1, exitCode); // not 134: .NET's abort on an unhandled exception
         Assert.Contains($"ClinicBlog did not start. Failed to bind to address {taken}: address already in use.", output, StringComparison.Ordinal);
         Assert.Contains("--urls http://127.0.0.1:8081", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("(Address already in use)", output, StringComparison.Ordinal); // the cause, once
         Assert.DoesNotContain("Unhandled exception", output, StringComparison.Ordinal);
     }
 

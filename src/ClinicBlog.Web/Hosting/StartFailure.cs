@@ -37,7 +37,7 @@ internal static class StartFailure
         var text = e.Message;
         for (var cause = e.InnerException; cause is not null; cause = cause.InnerException)
         {
-            if (!text.Contains(cause.Message, StringComparison.Ordinal))
+            if (!text.Contains(cause.Message, StringComparison.OrdinalIgnoreCase))
             {
                 text += $" ({cause.Message})";
             }
