@@ -57,7 +57,7 @@ try
 }
 catch (Exception e) when (StartFailure.EndsThisProcess(e) && hostRuns?.ApplicationStarted.IsCancellationRequested != true)
 {
-    Environment.ExitCode = await StartFailure.ReportAsync(e, app, hostRan: hostRuns is not null);
+    Environment.ExitCode = await StartFailure.ReportAsync(e, unrunApp: hostRuns is null ? app : null);
 }
 
 /// <summary>The entry point, public so integration tests can host the app.</summary>

@@ -15,10 +15,11 @@ internal static class StartFailure
     public static bool EndsThisProcess(Exception e) =>
         e is not HostAbortedException && Assembly.GetEntryAssembly() == typeof(StartFailure).Assembly;
 
-    /// <summary>Logs the failure (unless the host ran: it logs its own and is disposed), prints the line, returns the exit code.</summary>
-    public static async Task<int> ReportAsync(Exception e, WebApplication? app, bool hostRan)
+    /// <summary>Logs the failure with <paramref name="unrunApp"/> (an app whose host has not run: a host that ran
+    /// logged its own failure and is disposed), prints the line, returns the exit code.</summary>
+    public static async Task<int> ReportAsync(Exception e, WebApplication? unrunApp)
     {
-        if (app is not null && !hostRan)
+        if (unrunApp is { } app)
         {
             app.Logger.LogCritical(e, "ClinicBlog did not start");
             await app.DisposeAsync(); // flushes the log
