@@ -134,6 +134,35 @@ sleep 3; idle_large=$(rss_mb "$pid"); idle_large_anon=$(anon_mb "$pid")
 measure "post (cache off)" large "http://127.0.0.1:$port/posts/what-is-ketamine-iv-treatment"
 stop_app
 
+echo "== the stack's floor: the framework's own templates, published and started as the app is"
+# What the fixed stack costs before any ClinicBlog code: `dotnet new web` (an empty ASP.NET Core app) and
+# `dotnet new mvc` with EF Core on SQLite (bench/floor/Program.cs: controllers, Razor views, a layout, one count
+# read from the database). Built outside the repository (its Directory.*.props would apply inside it), with
+# the app's EF Core version. Each is started three times: the median start, and the resident set 3 s after.
+floor=$(mktemp -d /tmp/clinicblog-bench-floor.XXXXXX)
+ef_version=$(sed -n 's/.*Include="Microsoft.EntityFrameworkCore.Sqlite" Version="\([^"]*\)".*/\1/p' Directory.Packages.props)
+dotnet new web -n FloorWeb -o "$floor/web" >/dev/null
+dotnet new mvc -n FloorMvc -o "$floor/mvc" --no-https >/dev/null
+cp bench/floor/Program.cs "$floor/mvc/Program.cs"; rm "$floor/mvc/Controllers/HomeController.cs"
+(cd "$floor/mvc" && dotnet add package Microsoft.EntityFrameworkCore.Sqlite --version "$ef_version" >/dev/null)
+floor_measure() { # project-name -> "median-start-ms rss-mb"
+  dotnet publish "$floor/$1" -c Release --use-current-runtime --self-contained false -p:PublishReadyToRun=true -o "$floor/pub-$1" --nologo -v q >/dev/null
+  local starts=() rss=0 p t0 fport
+  for _ in 1 2 3; do
+    fport=$(port_free); t0=$(date +%s%N)
+    (cd "$floor/pub-$1" && ASPNETCORE_ENVIRONMENT=Production exec dotnet "$2.dll" --urls "http://127.0.0.1:$fport" > "$floor/$1.log" 2>&1) &
+    p=$!
+    for _ in $(seq 1 600); do curl -fs -o /dev/null "http://127.0.0.1:$fport/" && break; sleep 0.05; done
+    starts+=($(( ($(date +%s%N) - t0) / 1000000 )))
+    sleep 3; rss=$(rss_mb "$p"); kill "$p"; wait "$p" 2>/dev/null || true
+  done
+  echo "$(printf "%s\n" "${starts[@]}" | sort -n | sed -n 2p) $rss"
+}
+read -r floor_web_ms floor_web_rss <<< "$(floor_measure web FloorWeb)"
+read -r floor_mvc_ms floor_mvc_rss <<< "$(floor_measure mvc FloorMvc)"
+echo "empty app: first 200 $floor_web_ms ms, $floor_web_rss MB; MVC + EF Core SQLite template: $floor_mvc_ms ms, $floor_mvc_rss MB"
+rm -rf "$floor"
+
 rss_pg=-; pg_start_ms=-; copy_s=-; explain_summary="not measured (SCALE_OUT=0)"
 if [ "$SCALE_OUT" = 1 ]; then
 echo "== PostgreSQL + Redis (the scaled-out shape), the same large database"
@@ -271,7 +300,8 @@ sizes=$(cd "$work/nginx/html" && for f in *.html; do printf "%s=%s/%s " "${f%.ht
 
 echo "== report"
 python3 bench/report.py "$results" "$DURATION" "$idle_small" "$idle_large" "$peak_sqlite" "$small_first_start_ms" "$small_start_ms" "$large_start_ms" \
-  "$rss_pg" "$pg_start_ms" "$copy_s" "$explain_summary" "$sizes" "$(cat "$work/peaks.txt")" "$idle_small_anon" "$idle_large_anon" > "$work/report.md"
+  "$rss_pg" "$pg_start_ms" "$copy_s" "$explain_summary" "$sizes" "$(cat "$work/peaks.txt")" "$idle_small_anon" "$idle_large_anon" \
+  "$floor_web_ms" "$floor_web_rss" "$floor_mvc_ms" "$floor_mvc_rss" > "$work/report.md"
 cat "$work/report.md"
 cp "$work/report.md" bench/results/latest.md
 # bench/README.md's results section is this report, written by the run itself.
