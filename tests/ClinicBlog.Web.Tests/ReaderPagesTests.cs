@@ -216,6 +216,38 @@ public sealed class ReaderPagesTests(BlogFactory factory) : IClassFixture<BlogFa
     }
 
     [Fact]
+    public async Task Every_link_of_the_header_and_footer_leads_where_it_says()
+    {
+        var doc = await _client.GetDocumentAsync("/search?q=ketamine");
+        Assert.Equal("/", doc.QuerySelector("a.site-title")!.GetAttribute("href"));
+        Assert.Equal("/search", doc.QuerySelector("header form[role=search]")!.GetAttribute("action"));
+        Assert.Equal("/search", doc.QuerySelector("main form[role=search]")!.GetAttribute("action"));
+        Assert.Equal("/feed.xml", doc.QuerySelector("link[type='application/rss+xml']")!.GetAttribute("href"));
+        Assert.Equal("/atom.xml", doc.QuerySelector("link[type='application/atom+xml']")!.GetAttribute("href"));
+        var footer = doc.QuerySelectorAll("footer a").ToDictionary(a => a.TextContent, a => a.GetAttribute("href"));
+        Assert.Equal("/feed.xml", footer["RSS feed"]);
+        Assert.Equal("/archive", footer["Archive"]);
+        Assert.Equal("/privacy", footer["Privacy"]);
+        Assert.Equal("/comment-policy", footer["Comment policy"]);
+        Assert.Equal("/account/login", footer["Staff sign in"]);
+
+        var links = doc.QuerySelectorAll("header a, footer a, head link[rel=alternate]")
+            .Select(a => a.GetAttribute("href")!).Where(href => href.StartsWith('/')).Distinct().ToList();
+        Assert.Equal(["/", "/account/login", "/archive", "/atom.xml", "/comment-policy", "/feed.xml", "/privacy"], links.Order(StringComparer.Ordinal));
+        foreach (var href in links)
+        {
+            using var response = await _client.GetAsync(href);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{href} answered {(int)response.StatusCode}");
+        }
+
+        using var admin = await factory.SignedInAdminAsync();
+        var staffLink = (await admin.GetDocumentAsync("/")).QuerySelectorAll("footer a").Single(a => a.TextContent == "Staff pages");
+        Assert.Equal("/admin", staffLink.GetAttribute("href"));
+        using var staffHome = await admin.GetAsync("/admin");
+        Assert.Equal(HttpStatusCode.OK, staffHome.StatusCode);
+    }
+
+    [Fact]
     public async Task Head_requests_are_answered_like_get()
     {
         using var get = await _client.GetAsync(TestContent.SeedUrl);

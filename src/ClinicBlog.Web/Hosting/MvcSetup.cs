@@ -18,6 +18,7 @@ internal static class MvcSetup
         });
         services.AddHttpContextAccessor();
         services.AddScoped<Models.PublicUrls>();
+        services.AddSingleton<Models.ReaderLinks>();
         services.AddRouting(options =>
         {
             options.LowercaseUrls = true;
