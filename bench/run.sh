@@ -9,9 +9,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-10}
-# Seconds of the same traffic before each scenario's measurements, not recorded: tiered compilation keeps
-# rewriting hot methods for 20-30 s into a load, and the figures are meant for a server that has been up.
-export WARMUP=${WARMUP:-10}
+# Seconds of traffic over every measured page after each start (bench/settle.lua), and of the same traffic
+# before each scenario's measurements, none of it recorded: tiered compilation rewrites hot methods twice
+# (instrumented, then optimised with what the instrumentation saw) and under load on two cores that takes
+# 30-50 s (measured: the uncached post cost 4.0-4.6 ms of CPU a request in its first 10 s, 0.9 ms after 40 s);
+# the figures are meant for a server that has been up.
+export SETTLE=${SETTLE:-40} WARMUP=${WARMUP:-10}
 CONCURRENCY=${CONCURRENCY:-"1 16 64"}
 SCALE_OUT=${SCALE_OUT:-1}
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -30,6 +33,7 @@ dotnet run -c Release --project bench/seed -- "$work/data-large" | tail -n 1
 
 port_free() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 pid=""
+settled=1
 # Run from its folder, as the Docker image runs it: the folder is the content root, where appsettings.json
 # (the log sinks among it) is read from.
 start_app() { # data-directory output-cache(true|false) [log level: Warning (default, no request lines) or Information]
@@ -46,6 +50,7 @@ start_app() { # data-directory output-cache(true|false) [log level: Warning (def
     sleep 0.05
   done
   startup_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+  settled=0
 }
 peak_rss_mb() { awk '/VmHWM/ {printf "%d", $2/1024}' "/proc/$1/status"; }
 rss_mb() { awk '/VmRSS/ {printf "%d", $2/1024}' "/proc/$1/status"; }
@@ -75,6 +80,11 @@ printf "scenario\tdatabase\tencoding\tconcurrency\treq_per_s\tp50_ms\tp99_ms\n" 
 measure() { # scenario database url [encoding: gzip (default) or identity] [wrk script]
   local encoding=${4:-gzip} script=()
   [ -n "${5:-}" ] && script=(-s "$5")
+  # The first measurement after a start settles the process first (after its idle memory was read).
+  if [ "$settled" = 0 ]; then
+    wrk -t2 -c16 -d"${SETTLE}s" -H "Accept-Encoding: gzip" -s bench/settle.lua "$(sed -E 's#^(https?://[^/]+).*#\1#' <<< "$3")" > /dev/null
+    settled=1
+  fi
   # Warm up (the JIT's second tier, caches): WARMUP seconds of the same traffic, not recorded.
   wrk -t2 -c16 -d"${WARMUP}s" -H "Accept-Encoding: $encoding" "${script[@]}" "$3" > /dev/null
   for c in $CONCURRENCY; do
@@ -112,7 +122,7 @@ start_app "$work/data-small" true
 small_first_start_ms=$startup_ms
 reader_pages small
 stop_app
-# A restart on the existing database: start time, then memory once it has settled.
+# A restart on the existing database: start time, then memory 3 s after its first 200 (before any load).
 start_app "$work/data-small" false
 small_start_ms=$startup_ms
 sleep 3; idle_small=$(rss_mb "$pid"); idle_small_anon=$(anon_mb "$pid")
