@@ -214,6 +214,41 @@ public sealed class DiscoveryTests(DiscoveryTests.Factory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_search_sees_every_change_made_since_the_previous_search_and_counts_past_a_full_page()
+    {
+        var client = factory.CreateBrowserlikeClient();
+        async Task<(string Count, List<string> Titles)> SearchAsync(string query, int page = 1)
+        {
+            var doc = await client.GetDocumentAsync($"/search?q={query}&page={page}");
+            return (doc.QuerySelector(".result-count")!.TextContent, doc.QuerySelectorAll(".search-result h2 a").Select(a => a.TextContent).ToList());
+        }
+
+        Assert.StartsWith("0 articles found", (await SearchAsync("Axolotl")).Count, StringComparison.Ordinal);
+
+        // Twelve matches: the first page is full, so the total is counted by the second statement.
+        foreach (var i in Enumerable.Range(1, 12))
+        {
+            await factory.AddPostAsync($"Axolotl note {i}", PostStatus.Published, DateTime.UtcNow.AddDays(-i));
+        }
+
+        var first = await SearchAsync("Axolotl");
+        Assert.StartsWith("12 articles found", first.Count, StringComparison.Ordinal);
+        Assert.Equal(10, first.Titles.Count);
+        Assert.Equal(["Axolotl note 11", "Axolotl note 12"], (await SearchAsync("Axolotl", page: 2)).Titles);
+
+        await factory.WithDbAsync(db => db.Posts.Where(p => p.Slug == "axolotl-note-1")
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PostStatus.Draft)));
+        await factory.WithDbAsync(db => db.Posts.Where(p => p.Slug == "axolotl-note-2")
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Title, "Salamander note").SetProperty(p => p.Summary, "Newts.")
+                .SetProperty(p => p.SearchText, "Newts and salamanders.")));
+
+        var after = await SearchAsync("Axolotl");
+        Assert.StartsWith("10 articles found", after.Count, StringComparison.Ordinal);
+        Assert.DoesNotContain("Axolotl note 1", after.Titles);
+        Assert.Equal(["Salamander note"], (await SearchAsync("salamanders")).Titles);
+    }
+
+    [Fact]
     public async Task A_very_long_query_answers_200()
     {
         using var response = await factory.CreateBrowserlikeClient().GetAsync("/search?q=" + new string('k', 3000) + "+ketamine");

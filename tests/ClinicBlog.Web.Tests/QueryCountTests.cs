@@ -50,10 +50,12 @@ public sealed class QueryCountTests(QueryCountTests.Factory factory) : IClassFix
         }
     }
 
+    // On SQLite the search runs its statements prepared and kept on connections of their own
+    // (SqliteSearchStatements), outside EF Core where this counter looks; DiscoveryTests checks that search.
     private static readonly string[] Pages =
     [
-        "/", "/?page=2", TestContent.SeedUrl, "/tags/ketamine", "/authors/editorial-team", "/archive", "/search?q=ketamine",
-        "/feed.xml", "/atom.xml", "/sitemap.xml",
+        "/", "/?page=2", TestContent.SeedUrl, "/tags/ketamine", "/authors/editorial-team", "/archive",
+        "/feed.xml", "/atom.xml", "/sitemap.xml", .. (string[])(TestDatabase.IsPostgreSql ? ["/search?q=ketamine"] : []),
     ];
 
     [Fact]

@@ -74,6 +74,7 @@ public static class BlogDataServiceCollectionExtensions
         services.AddScoped<Audit.IAuditLog, Audit.AuditLog>();
         services.AddScoped<Audit.AuditLogQuery>();
         services.AddScoped<Search.PostSearchQuery>();
+        services.AddSingleton<Search.SqliteSearchStatements>();
         services.AddScoped<AuthorQuery>();
         services.AddScoped<StaffDashboardQuery>();
         services.AddScoped<BlogSeeder>();

@@ -11,10 +11,10 @@ namespace ClinicBlog.Core.Search;
 /// bm25 with the title weighted highest. The body column holds the text readers see (<see cref="Post.SearchText"/>), so
 /// snippets quote the article, never its markup or what the sanitizer removed. Whatever a reader types is turned into quoted terms, so no input can be read as
 /// FTS5 syntax (quotes, NEAR, *, -, parentheses) or cause an error.</summary>
-public sealed partial class PostSearchQuery(BlogDbContext db, TimeProvider clock)
+public sealed partial class PostSearchQuery(BlogDbContext db, TimeProvider clock, SqliteSearchStatements statements)
 {
-    private const char MarkStart = '\u0001';
-    private const char MarkEnd = '\u0002';
+    private const char MarkStart = SqliteSearchStatements.Statements.MarkStart;
+    private const char MarkEnd = SqliteSearchStatements.Statements.MarkEnd;
 
     /// <summary>Turns free text into an FTS5 query of quoted terms (all must match; the last may be a
     /// prefix), or null when there is nothing to search for.</summary>
@@ -56,34 +56,13 @@ public sealed partial class PostSearchQuery(BlogDbContext db, TimeProvider clock
         }
 
         var skip = (page - 1) * pageSize;
-        // Each match's visibility is read from the index made for it (PostConfiguration.SearchVisibilityIndex),
-        // not from the row, where Status and PublishedAt lie past the article's text; the title, slug and summary
-        // come first in the row and are read without it.
-        // Plain reads (see PlainReads): the statement's text is the same on every search, only its parameters change.
-        var rows = new List<SearchRow>(pageSize);
-        await db.ReadRowsAsync($"""
-            SELECT p.Id, p.Title, p.Slug, p.Summary, v.PublishedAt,
-                   snippet(PostSearch, -1, {MarkStart.ToString()}, {MarkEnd.ToString()}, '…', 24) AS Snippet
-            FROM PostSearch
-            JOIN Posts v INDEXED BY IX_Posts_Id_Status_PublishedAt ON v.Id = PostSearch.rowid
-            JOIN Posts p ON p.Id = PostSearch.rowid
-            WHERE PostSearch MATCH {match} AND v.Status IN ('Published', 'Scheduled') AND v.PublishedAt <= {now}
-            ORDER BY bm25(PostSearch, 10.0, 4.0, 1.0, 6.0), v.PublishedAt DESC
-            LIMIT {pageSize} OFFSET {skip}
-            """, row => rows.Add(new SearchRow(row.GetInt32(0), row.GetString(1), row.GetString(2),
-                row.IsDBNull(3) ? null : row.GetString(3), row.GetDateTime(4), row.IsDBNull(5) ? null : row.GetString(5))),
-            cancellationToken);
-        var total = TotalFromPage(rows.Count, skip, pageSize);
-        if (total is null)
+        // Prepared once and kept (SqliteSearchStatements): SQLite reads synchronously in any case.
+        cancellationToken.ThrowIfCancellationRequested();
+        return statements.Read(kept =>
         {
-            await db.ReadRowsAsync($"""
-                SELECT COUNT(*)
-                FROM PostSearch JOIN Posts v INDEXED BY IX_Posts_Id_Status_PublishedAt ON v.Id = PostSearch.rowid
-                WHERE PostSearch MATCH {match} AND v.Status IN ('Published', 'Scheduled') AND v.PublishedAt <= {now}
-                """, row => total = row.GetInt32(0), cancellationToken);
-        }
-
-        return ToPage(rows, page, pageSize, total ?? 0);
+            var rows = kept.Page(match, now, pageSize, skip);
+            return ToPage(rows, page, pageSize, TotalFromPage(rows.Count, skip, pageSize) ?? kept.Count(match, now));
+        });
     }
 
     /// <summary>The number of hits when the page itself tells (a page that is not full is the last one), so
@@ -91,7 +70,7 @@ public sealed partial class PostSearchQuery(BlogDbContext db, TimeProvider clock
     private static int? TotalFromPage(int rowsOnPage, int skip, int pageSize) =>
         rowsOnPage < pageSize && (rowsOnPage > 0 || skip == 0) ? skip + rowsOnPage : null;
 
-    private static PagedList<SearchHit> ToPage(List<SearchRow> rows, int page, int pageSize, int total) =>
+    private static PagedList<SearchHit> ToPage(IReadOnlyList<SearchRow> rows, int page, int pageSize, int total) =>
         new(rows.Select(r => new SearchHit(r.Id, r.Title, r.Slug, r.Summary, DateTime.SpecifyKind(r.PublishedAt, DateTimeKind.Utc), Highlight(r.Snippet))).ToList(),
             page, pageSize, total);
 
@@ -131,6 +110,4 @@ public sealed partial class PostSearchQuery(BlogDbContext db, TimeProvider clock
 
     [GeneratedRegex(@"[\p{L}\p{N}]+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex WordPattern();
-
-    private sealed record SearchRow(int Id, string Title, string Slug, string? Summary, DateTime PublishedAt, string? Snippet);
 }
