@@ -109,7 +109,15 @@ public sealed class LiveBlog : WebApplicationFactory<Program>, IAsyncLifetime
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin");
+        try
+        {
+            await page.WaitForURLAsync("**/admin");
+        }
+        catch (TimeoutException e)
+        {
+            // Say where the browser stayed: a refused form and a submission that never left are different faults.
+            throw new TimeoutException($"Signing in did not reach /admin: the browser is on {page.Url}, titled \"{await page.TitleAsync()}\".", e);
+        }
     }
 
     /// <summary>The page's axe-core violations of WCAG 2.2 AA and best practice, one line each (none: empty).</summary>
