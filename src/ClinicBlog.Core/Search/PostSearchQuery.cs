@@ -13,9 +13,6 @@ namespace ClinicBlog.Core.Search;
 /// FTS5 syntax (quotes, NEAR, *, -, parentheses) or cause an error.</summary>
 public sealed partial class PostSearchQuery(BlogDbContext db, TimeProvider clock, SqliteSearchStatements statements)
 {
-    private const char MarkStart = SqliteSearchStatements.Statements.MarkStart;
-    private const char MarkEnd = SqliteSearchStatements.Statements.MarkEnd;
-
     /// <summary>Turns free text into an FTS5 query of quoted terms (all must match; the last may be a
     /// prefix), or null when there is nothing to search for.</summary>
     public static string? ToMatchExpression(string? text)
@@ -87,7 +84,7 @@ public sealed partial class PostSearchQuery(BlogDbContext db, TimeProvider clock
     private async Task<PagedList<SearchHit>> SearchPostgreSqlAsync(string query, DateTime now, int page, int pageSize, CancellationToken cancellationToken)
     {
         var skip = (page - 1) * pageSize;
-        var options = $"StartSel={MarkStart}, StopSel={MarkEnd}, MaxWords=24, MinWords=12, MaxFragments=1, FragmentDelimiter=…";
+        var options = $"StartSel={SearchRow.MarkStart}, StopSel={SearchRow.MarkEnd}, MaxWords=24, MinWords=12, MaxFragments=1, FragmentDelimiter=…";
         var rows = await db.Database.SqlQuery<SearchRow>($"""
             SELECT p."Id", p."Title", p."Slug", p."Summary", p."PublishedAt",
                    ts_headline('english', p."SearchText", to_tsquery('english', {query}), {options}) AS "Snippet"
@@ -105,8 +102,8 @@ public sealed partial class PostSearchQuery(BlogDbContext db, TimeProvider clock
 
     private static string Highlight(string? snippet) =>
         WebUtility.HtmlEncode(snippet ?? string.Empty)
-            .Replace(MarkStart.ToString(), "<mark>", StringComparison.Ordinal)
-            .Replace(MarkEnd.ToString(), "</mark>", StringComparison.Ordinal);
+            .Replace(SearchRow.MarkStart.ToString(), "<mark>", StringComparison.Ordinal)
+            .Replace(SearchRow.MarkEnd.ToString(), "</mark>", StringComparison.Ordinal);
 
     [GeneratedRegex(@"[\p{L}\p{N}]+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex WordPattern();

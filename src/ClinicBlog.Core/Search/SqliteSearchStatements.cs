@@ -68,9 +68,6 @@ public sealed class SqliteSearchStatements(BlogDatabase database) : IDisposable
     /// changes; only their parameters do.</summary>
     public sealed class Statements : IDisposable
     {
-        public const char MarkStart = '\u0001';
-        public const char MarkEnd = '\u0002';
-
         // Each match's visibility is read from the index made for it (PostConfiguration.SearchVisibilityIndex),
         // not from the row, where Status and PublishedAt lie past the article's text; the title, slug and summary
         // come first in the row and are read without it.
@@ -89,7 +86,7 @@ public sealed class SqliteSearchStatements(BlogDatabase database) : IDisposable
                 _connection.Open();
                 _page = Prepare($"""
                     SELECT p.Id, p.Title, p.Slug, p.Summary, v.PublishedAt,
-                           snippet(PostSearch, -1, char({(int)MarkStart}), char({(int)MarkEnd}), '…', 24) AS Snippet
+                           snippet(PostSearch, -1, char({(int)SearchRow.MarkStart}), char({(int)SearchRow.MarkEnd}), '…', 24) AS Snippet
                     {From}
                     JOIN Posts p ON p.Id = PostSearch.rowid
                     {Where}
