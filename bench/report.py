@@ -11,25 +11,13 @@ for r in rows:
 PAGE = {"post (cached)": "post", "post (cache off)": "post", "home": "home", "tag page": "tag", "rss feed": "rss",
         "search (not cached)": "search", "search (unique terms)": "search"}
 CACHED = ["post (cached)", "home", "tag page", "rss feed"]
-nginx = {(r["scenario"], r["database"], r["encoding"], r["concurrency"]): r["rps"] for r in rows if r["scenario"].startswith("nginx")}
-
-
-def baseline(r):
-    """The nginx row this app row is compared with: the same page's bytes, encoding and concurrency."""
-    if r["scenario"] == "post (cached), request logging on":
-        key = ("nginx static, access log on: post", "small", r["encoding"], r["concurrency"])
-    elif r["scenario"] == "nginx gzip per request (extra): post":
-        key = ("nginx static: post", "small", r["encoding"], r["concurrency"])
-    elif r["scenario"] in PAGE:
-        key = ("nginx static: " + PAGE[r["scenario"]], "small" if r["database"] == "small" else "large", r["encoding"], r["concurrency"])
-    else:
-        return None, None
-    return nginx.get(key), f"{key[0]} ({key[1]})"
+for r in rows:
+    r["nginx_rps"] = float(r["nginx_req_per_s"])
 
 
 def ratio(r):
-    base, _ = baseline(r)
-    return r["rps"] / base if base else None
+    """Against nginx sending the same page's bytes, measured right after this row at the same encoding and concurrency."""
+    return r["rps"] / r["nginx_rps"] if r["nginx_rps"] else None
 
 
 def fmt(x, digits=2):
@@ -50,7 +38,8 @@ print(f"Run {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC on {platfor
       f"{os.environ.get('WARMUP', '2')} s of the same traffic unrecorded (warm-up), loopback only.\n")
 print("Baseline for every ratio: nginx serving **the same page's bytes** (saved from the app without compression, "
       "per database) as a static file, and for gzip the file gzipped beside it (`gzip -9`, `gzip_static on`), at the "
-      "same `Accept-Encoding` and concurrency. Request logging is off on both sides (the app's level Warning, "
+      "same `Accept-Encoding` and concurrency, **measured right after each app figure** (the two alternate, so a "
+      "change in the machine's speed between minutes touches both sides of a ratio alike). Request logging is off on both sides (the app's level Warning, "
       "nginx `access_log off`) except the two rows that say so. The app runs as the Docker image does: "
       "`dotnet ClinicBlog.Web.dll`, Release, ReadyToRun, Production.\n")
 print("Page sizes (identity/gzip bytes): " + ", ".join(s.replace("=", " ") for s in sizes.split()) + ".\n")
@@ -107,12 +96,11 @@ print(f"\nThe stack's floor, measured in this run (the framework's own templates
       f"database {fmt((num(small_ms) or 0) / (num(floor_mvc_ms) or 1e9))}.")
 
 print("\n### Every measurement\n")
-print("| scenario | database | encoding | c | req/s | p50 ms | p99 ms | vs nginx | nginx baseline |")
-print("|---|---|---|---:|---:|---:|---:|---:|---|")
+print("| scenario | database | encoding | c | req/s | p50 ms | p99 ms | nginx req/s | vs nginx | nginx baseline |")
+print("|---|---|---|---:|---:|---:|---:|---:|---:|---|")
 for r in rows:
-    base, name = baseline(r)
     print(f"| {r['scenario']} | {r['database']} | {r['encoding']} | {r['concurrency']} | {r['rps']:,.0f} | {r['p50_ms']} | {r['p99_ms']} | "
-          f"{fmt(r['rps'] / base) if base else '-'} | {name or '-'} |")
+          f"{r['nginx_rps']:,.0f} | {fmt(ratio(r))} | {r['baseline']} |")
 
 if growth:
     print("\nLarge database against small, as cost (small's ratio to nginx ÷ large's) and raw (small req/s ÷ large req/s): "

@@ -72,14 +72,39 @@ save_page() { # database page url
   gzip -9 -n -c "$work/nginx/html/$1-$2.html" > "$work/nginx/html/$1-$2.html.gz"
 }
 
+# nginx, the baseline, runs from here to the end: each page's bytes as a static file, sent as they are or
+# pre-compressed beside them (gzip_static). Every app measurement is followed at once by nginx sending the same
+# page's bytes at the same concurrency and Accept-Encoding, so each ratio compares two figures taken seconds
+# apart (this machine's speed can change by half within minutes: CPU steal).
+mkdir -p "$work/nginx/logs" "$work/nginx/html"
+nport=$(port_free); lport=$(port_free); xport=$(port_free)
+cat > "$work/nginx/nginx.conf" <<CONF
+worker_processes 2;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/logs/error.log;
+events { worker_connections 1024; }
+http {
+  default_type text/html;
+  # The baseline: each page's bytes as a file, sent as they are or pre-compressed (the .gz beside it).
+  server { listen 127.0.0.1:$nport; root $work/nginx/html; access_log off; gzip off; gzip_static on; }
+  # The same with an access log, buffered, for the app's request-logging row.
+  server { listen 127.0.0.1:$lport; root $work/nginx/html; access_log $work/nginx/logs/access.log combined buffer=64k flush=1s; gzip off; gzip_static on; }
+  # Extra, for comparison with earlier reports only: compressing on every request.
+  server { listen 127.0.0.1:$xport; root $work/nginx/html; access_log off; gzip on; }
+}
+CONF
+nginx -c "$work/nginx/nginx.conf" -p "$work/nginx"
+trap 'nginx -c "$work/nginx/nginx.conf" -p "$work/nginx" -s stop 2>/dev/null || true' EXIT
+static() { echo "http://127.0.0.1:$nport/$1-$2.html"; } # database page -> nginx's URL for that page's bytes
+
 results="$work/results.tsv"
-printf "scenario\tdatabase\tencoding\tconcurrency\treq_per_s\tp50_ms\tp99_ms\n" > "$results"
-# Both sides are compared with the same Accept-Encoding: identity against nginx sending the file as it is,
-# gzip against nginx sending the pre-compressed file beside it (gzip_static). Neither logs requests here
-# (the app's Serilog level is Warning, nginx's access_log is off): the table says so.
-measure() { # scenario database url [encoding: gzip (default) or identity] [wrk script]
-  local encoding=${4:-gzip} script=()
-  [ -n "${5:-}" ] && script=(-s "$5")
+printf "scenario\tdatabase\tencoding\tconcurrency\treq_per_s\tp50_ms\tp99_ms\tnginx_req_per_s\tbaseline\n" > "$results"
+to_ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) {sub(/us/,"",v); printf "%.2f", v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v); printf "%.2f", v} else {sub(/s/,"",v); printf "%.2f", v*1000} }'; }
+# Neither side logs requests (the app's Serilog level is Warning, nginx's access_log is off) except the rows
+# that say so.
+measure() { # scenario database url encoding(gzip|identity) baseline-url baseline-label [wrk script]
+  local encoding=$4 script=()
+  [ -n "${7:-}" ] && script=(-s "$7")
   # The first measurement after a start settles the process first (after its idle memory was read).
   if [ "$settled" = 0 ]; then
     wrk -t2 -c16 -d"${SETTLE}s" -H "Accept-Encoding: gzip" -s bench/settle.lua "$(sed -E 's#^(https?://[^/]+).*#\1#' <<< "$3")" > /dev/null
@@ -91,11 +116,12 @@ measure() { # scenario database url [encoding: gzip (default) or identity] [wrk 
     threads=$(( c < 2 ? 1 : 2 ))
     curl -fs -o /dev/null "$3"
     wrk -t"$threads" -c"$c" -d"${DURATION}s" --latency -H "Accept-Encoding: $encoding" "${script[@]}" "$3" > "$work/wrk.txt"
+    wrk -t"$threads" -c"$c" -d"${DURATION}s" -H "Accept-Encoding: $encoding" "$5" > "$work/wrk-nginx.txt"
     rps=$(awk '/Requests\/sec/ {print $2}' "$work/wrk.txt")
     p50=$(awk '$1=="50%" {print $2}' "$work/wrk.txt")
     p99=$(awk '$1=="99%" {print $2}' "$work/wrk.txt")
-    to_ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) {sub(/us/,"",v); printf "%.2f", v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v); printf "%.2f", v} else {sub(/s/,"",v); printf "%.2f", v*1000} }'; }
-    printf "%s\t%s\t%s\t%s\t%s\t%s\t%s\n" "$1" "$2" "$encoding" "$c" "$rps" "$(to_ms "$p50")" "$(to_ms "$p99")" | tee -a "$results"
+    nrps=$(awk '/Requests\/sec/ {print $2}' "$work/wrk-nginx.txt")
+    printf "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n" "$1" "$2" "$encoding" "$c" "$rps" "$(to_ms "$p50")" "$(to_ms "$p99")" "$nrps" "$6" | tee -a "$results"
   done
 }
 
@@ -107,14 +133,14 @@ reader_pages() { # database
   save_page "$db" tag "$base/tags/ketamine"
   save_page "$db" rss "$base/feed.xml"
   save_page "$db" search "$base/search?q=glutamate"
-  measure "post (cached)" "$db" "$base/posts/what-is-ketamine-iv-treatment" identity
-  measure "post (cached)" "$db" "$base/posts/what-is-ketamine-iv-treatment"
-  measure "home" "$db" "$base/"
-  measure "tag page" "$db" "$base/tags/ketamine"
-  measure "rss feed" "$db" "$base/feed.xml"
+  measure "post (cached)" "$db" "$base/posts/what-is-ketamine-iv-treatment" identity "$(static "$db" post)" "nginx static: post ($db)"
+  measure "post (cached)" "$db" "$base/posts/what-is-ketamine-iv-treatment" gzip "$(static "$db" post)" "nginx static: post ($db)"
+  measure "home" "$db" "$base/" gzip "$(static "$db" home)" "nginx static: home ($db)"
+  measure "tag page" "$db" "$base/tags/ketamine" gzip "$(static "$db" tag)" "nginx static: tag ($db)"
+  measure "rss feed" "$db" "$base/feed.xml" gzip "$(static "$db" rss)" "nginx static: rss ($db)"
   # Searches are never stored in the output cache: these two are uncached work.
-  measure "search (not cached)" "$db" "$base/search?q=glutamate"
-  measure "search (unique terms)" "$db" "$base/search?q=glutamate" gzip bench/unique-search.lua
+  measure "search (not cached)" "$db" "$base/search?q=glutamate" gzip "$(static "$db" search)" "nginx static: search ($db)"
+  measure "search (unique terms)" "$db" "$base/search?q=glutamate" gzip "$(static "$db" search)" "nginx static: search ($db)" bench/unique-search.lua
 }
 
 echo "== small database (the seeded blog)"
@@ -126,12 +152,15 @@ stop_app
 start_app "$work/data-small" false
 small_start_ms=$startup_ms
 sleep 3; idle_small=$(rss_mb "$pid"); idle_small_anon=$(anon_mb "$pid")
-measure "post (cache off)" small "http://127.0.0.1:$port/posts/what-is-ketamine-iv-treatment"
+measure "post (cache off)" small "http://127.0.0.1:$port/posts/what-is-ketamine-iv-treatment" gzip "$(static small post)" "nginx static: post (small)"
 stop_app
 # What request logging costs: the default level (Information), one line per request to the console
 # (asynchronous sink), here redirected to a file; nginx's counterpart writes a buffered access log.
 start_app "$work/data-small" true Information
-measure "post (cached), request logging on" small "http://127.0.0.1:$port/posts/what-is-ketamine-iv-treatment"
+measure "post (cached), request logging on" small "http://127.0.0.1:$port/posts/what-is-ketamine-iv-treatment" gzip \
+  "http://127.0.0.1:$lport/small-post.html" "nginx static, access log on: post (small)"
+# nginx compressing on every request, against nginx sending the pre-compressed file: for earlier reports only.
+measure "nginx gzip per request (extra): post" small "http://127.0.0.1:$xport/small-post.html" gzip "$(static small post)" "nginx static: post (small)"
 stop_app
 
 echo "== large database (10,000 posts, 200,000 comments)"
@@ -141,7 +170,7 @@ stop_app
 start_app "$work/data-large" false
 large_start_ms=$startup_ms
 sleep 3; idle_large=$(rss_mb "$pid"); idle_large_anon=$(anon_mb "$pid")
-measure "post (cache off)" large "http://127.0.0.1:$port/posts/what-is-ketamine-iv-treatment"
+measure "post (cache off)" large "http://127.0.0.1:$port/posts/what-is-ketamine-iv-treatment" gzip "$(static large post)" "nginx static: post (large)"
 stop_app
 
 echo "== the stack's floor: the framework's own templates, published and started as the app is"
@@ -229,14 +258,14 @@ echo "$explain_summary"
 start_pg "$work/data-pg-a" true
 pg_start_ms=$startup_ms
 base="http://127.0.0.1:$port"
-measure "post (cached)" "large, PostgreSQL+Redis" "$base/posts/what-is-ketamine-iv-treatment"
-measure "home" "large, PostgreSQL+Redis" "$base/"
-measure "search (not cached)" "large, PostgreSQL+Redis" "$base/search?q=glutamate"
+measure "post (cached)" "large, PostgreSQL+Redis" "$base/posts/what-is-ketamine-iv-treatment" gzip "$(static large post)" "nginx static: post (large)"
+measure "home" "large, PostgreSQL+Redis" "$base/" gzip "$(static large home)" "nginx static: home (large)"
+measure "search (not cached)" "large, PostgreSQL+Redis" "$base/search?q=glutamate" gzip "$(static large search)" "nginx static: search (large)"
 rss_pg=$(peak_rss_mb "$pid")
 stop_app
 start_pg "$work/data-pg-a" false
-measure "post (cache off)" "large, PostgreSQL" "http://127.0.0.1:$port/posts/what-is-ketamine-iv-treatment"
-measure "search (unique terms)" "large, PostgreSQL" "http://127.0.0.1:$port/search?q=glutamate" gzip bench/unique-search.lua
+measure "post (cache off)" "large, PostgreSQL" "http://127.0.0.1:$port/posts/what-is-ketamine-iv-treatment" gzip "$(static large post)" "nginx static: post (large)"
+measure "search (unique terms)" "large, PostgreSQL" "http://127.0.0.1:$port/search?q=glutamate" gzip "$(static large search)" "nginx static: search (large)" bench/unique-search.lua
 stop_app
 
 echo "== two instances behind nginx (PostgreSQL + Redis)"
@@ -262,15 +291,15 @@ http {
 }
 CONF
 nginx -c "$work/proxy/nginx.conf" -p "$work/proxy"
-measure "post (cached)" "2 instances + nginx" "http://127.0.0.1:$pxport/posts/what-is-ketamine-iv-treatment"
-measure "search (unique terms)" "2 instances + nginx" "http://127.0.0.1:$pxport/search?q=glutamate" gzip bench/unique-search.lua
+measure "post (cached)" "2 instances + nginx" "http://127.0.0.1:$pxport/posts/what-is-ketamine-iv-treatment" gzip "$(static large post)" "nginx static: post (large)"
+measure "search (unique terms)" "2 instances + nginx" "http://127.0.0.1:$pxport/search?q=glutamate" gzip "$(static large search)" "nginx static: search (large)" bench/unique-search.lua
 nginx -c "$work/proxy/nginx.conf" -p "$work/proxy" -s stop
 kill "$pid_a" "$pid_b"; wait "$pid_a" "$pid_b" 2>/dev/null || true
 start_pg "$work/data-pg-a" false; pid_a=$pid; port_a=$port
 start_pg "$work/data-pg-b" false; pid_b=$pid; port_b=$port
 sed -i "s/server 127.0.0.1:[0-9]*; server 127.0.0.1:[0-9]*;/server 127.0.0.1:$port_a; server 127.0.0.1:$port_b;/" "$work/proxy/nginx.conf"
 nginx -c "$work/proxy/nginx.conf" -p "$work/proxy"
-measure "post (cache off)" "2 instances + nginx" "http://127.0.0.1:$pxport/posts/what-is-ketamine-iv-treatment"
+measure "post (cache off)" "2 instances + nginx" "http://127.0.0.1:$pxport/posts/what-is-ketamine-iv-treatment" gzip "$(static large post)" "nginx static: post (large)"
 nginx -c "$work/proxy/nginx.conf" -p "$work/proxy" -s stop
 kill "$pid_a" "$pid_b"; wait "$pid_a" "$pid_b" 2>/dev/null || true
 kill "$(cat "$pgdir/redis.pid")"
@@ -278,34 +307,7 @@ runuser -u postgres -- "$pgbin/pg_ctl" -D "$pgdir/data" -m fast -w stop >/dev/nu
 rm -rf "$pgdir"
 fi
 
-echo "== nginx serving each measured page's bytes as a static file"
-mkdir -p "$work/nginx/logs"
-nport=$(port_free); lport=$(port_free); xport=$(port_free)
-cat > "$work/nginx/nginx.conf" <<CONF
-worker_processes 2;
-pid $work/nginx/nginx.pid;
-error_log $work/nginx/logs/error.log;
-events { worker_connections 1024; }
-http {
-  default_type text/html;
-  # The baseline: each page's bytes as a file, sent as they are or pre-compressed (the .gz beside it).
-  server { listen 127.0.0.1:$nport; root $work/nginx/html; access_log off; gzip off; gzip_static on; }
-  # The same with an access log, buffered, for the app's request-logging row.
-  server { listen 127.0.0.1:$lport; root $work/nginx/html; access_log $work/nginx/logs/access.log combined buffer=64k flush=1s; gzip off; gzip_static on; }
-  # Extra, for comparison with earlier reports only: compressing on every request.
-  server { listen 127.0.0.1:$xport; root $work/nginx/html; access_log off; gzip on; gzip_types text/html; }
-}
-CONF
-nginx -c "$work/nginx/nginx.conf" -p "$work/nginx"
-for db in small large; do
-  measure "nginx static: post" "$db" "http://127.0.0.1:$nport/$db-post.html" identity
-  for page in post home tag rss search; do
-    measure "nginx static: $page" "$db" "http://127.0.0.1:$nport/$db-$page.html"
-  done
-done
-measure "nginx static, access log on: post" small "http://127.0.0.1:$lport/small-post.html"
-measure "nginx gzip per request (extra): post" small "http://127.0.0.1:$xport/small-post.html"
-nginx -c "$work/nginx/nginx.conf" -p "$work/nginx" -s stop
+nginx -c "$work/nginx/nginx.conf" -p "$work/nginx" -s stop; trap - EXIT
 sizes=$(cd "$work/nginx/html" && for f in *.html; do printf "%s=%s/%s " "${f%.html}" "$(stat -c %s "$f")" "$(stat -c %s "$f.gz")"; done)
 
 echo "== report"
