@@ -6,13 +6,11 @@ import csv, datetime, os, platform, sys
  floor_web_ms, floor_web_rss, floor_mvc_ms, floor_mvc_rss) = sys.argv[1:21]
 rows = list(csv.DictReader(open(results), delimiter="\t"))
 for r in rows:
-    r["rps"] = float(r["req_per_s"])
+    r["rps"], r["nginx_rps"] = float(r["req_per_s"]), float(r["nginx_req_per_s"])
 
 PAGE = {"post (cached)": "post", "post (cache off)": "post", "home": "home", "tag page": "tag", "rss feed": "rss",
         "search (not cached)": "search", "search (unique terms)": "search"}
 CACHED = ["post (cached)", "home", "tag page", "rss feed"]
-for r in rows:
-    r["nginx_rps"] = float(r["nginx_req_per_s"])
 
 
 def ratio(r):
