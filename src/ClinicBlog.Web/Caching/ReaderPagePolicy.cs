@@ -11,7 +11,8 @@ namespace ClinicBlog.Web.Caching;
 /// of the bounded cache (a search costs one indexed query).</summary>
 internal sealed class ReaderPagePolicy : IOutputCachePolicy
 {
-    private static readonly Microsoft.Extensions.Primitives.StringValues VaryQueryKeys = new(["page", "q", "replyTo", "comment", "comments"]);
+    /// <summary>The query keys pages read; any other key leaves the page (and its cache entry) the same.</summary>
+    internal static readonly Microsoft.Extensions.Primitives.StringValues VaryQueryKeys = new(["page", "q", "replyTo", "comment", "comments"]);
 
     /// <summary>Accept-Encoding headers seen, with the encoding they lead to: clients send a handful of
     /// distinct headers, so negotiating once per header rather than once per request. Bounded.</summary>
@@ -19,17 +20,7 @@ internal sealed class ReaderPagePolicy : IOutputCachePolicy
 
     public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
-        var request = context.HttpContext.Request;
-        var cacheable = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
-            && !ReaderCachingSetup.IsStaffPath(request.Path)
-            && !request.Path.StartsWithSegments("/healthz")
-            && !request.Path.StartsWithSegments("/media")
-            // Static files carry their own validators and long lifetimes; feeds, sitemap and robots are pages.
-            && (!Path.HasExtension(request.Path.Value) || request.Path.Value!.EndsWith(".xml", StringComparison.Ordinal) || request.Path.Value.EndsWith(".txt", StringComparison.Ordinal))
-            // Signed-in staff always get a fresh page and never cause one to be stored.
-            && !request.Cookies.ContainsKey(IdentitySetup.StaffCookieName)
-            && !request.Headers.ContainsKey(HeaderNames.Authorization)
-            && !IsSearch(request);
+        var cacheable = IsCacheable(context.HttpContext.Request);
         context.EnableOutputCaching = cacheable;
         context.AllowCacheLookup = cacheable;
         context.AllowCacheStorage = cacheable;
@@ -46,7 +37,29 @@ internal sealed class ReaderPagePolicy : IOutputCachePolicy
         return ValueTask.CompletedTask;
     }
 
-    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+    /// <summary>A reader page's request: GET or HEAD, anonymous, not a search, not a file.</summary>
+    public static bool IsCacheable(HttpRequest request) =>
+        (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+        && !ReaderCachingSetup.IsStaffPath(request.Path)
+        && !request.Path.StartsWithSegments("/healthz")
+        && !request.Path.StartsWithSegments("/media")
+        // Static files carry their own validators and long lifetimes; feeds, sitemap and robots are pages.
+        && (!Path.HasExtension(request.Path.Value) || request.Path.Value!.EndsWith(".xml", StringComparison.Ordinal) || request.Path.Value.EndsWith(".txt", StringComparison.Ordinal))
+        // Signed-in staff always get a fresh page and never cause one to be stored.
+        && !request.Cookies.ContainsKey(IdentitySetup.StaffCookieName)
+        && !request.Headers.ContainsKey(HeaderNames.Authorization)
+        && !IsSearch(request);
+
+    /// <summary>The page came from the store: the front may keep it too.</summary>
+    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        if (context.HttpContext.Features.Get<ReaderPageFront.Capture>() is { } capture)
+        {
+            capture.Cacheable = true;
+        }
+
+        return ValueTask.CompletedTask;
+    }
 
     public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
     {
@@ -61,6 +74,11 @@ internal sealed class ReaderPagePolicy : IOutputCachePolicy
             context.Tags.Add(ReaderCachingSetup.PostTag(postId));
         }
 
+        if (context.HttpContext.Features.Get<ReaderPageFront.Capture>() is { } capture)
+        {
+            capture.Cacheable = context.AllowCacheStorage;
+        }
+
         return ValueTask.CompletedTask;
     }
 
@@ -68,7 +86,7 @@ internal sealed class ReaderPagePolicy : IOutputCachePolicy
     /// middleware's own negotiation (q-values, <c>*</c>, <c>identity</c>, case), so a cached body is
     /// only ever served to requests that would have produced exactly it. Guessing from the header's
     /// text let <c>*, gzip;q=0</c> store a Brotli body under the key plain clients read.</summary>
-    private string ChosenEncoding(HttpContext context)
+    public string ChosenEncoding(HttpContext context)
     {
         var header = context.Request.Headers.AcceptEncoding.ToString();
         if (_encodings.TryGetValue(header, out var known))

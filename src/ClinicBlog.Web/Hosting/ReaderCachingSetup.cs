@@ -4,6 +4,7 @@ using ClinicBlog.Core;
 using ClinicBlog.Core.Content;
 using ClinicBlog.Core.Posts;
 using ClinicBlog.Web.Caching;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -22,13 +23,14 @@ internal static class ReaderCachingSetup
     public static void AddReaderCaching(this WebApplicationBuilder builder)
     {
         var megabytes = builder.Configuration.GetValue<int?>($"{BlogOptions.Section}:{nameof(BlogOptions.OutputCacheMegabytes)}") ?? new BlogOptions().OutputCacheMegabytes;
+        builder.Services.AddSingleton<ReaderPagePolicy>();
         builder.Services.AddOutputCache(options =>
         {
             // Bounded: a crawl through every page (or a flood of odd URLs) makes the least recently used
             // pages leave rather than the process grow. Searches are never stored (see ReaderPagePolicy).
             options.SizeLimit = Math.Clamp(megabytes, 1, 4096) * 1024L * 1024;
-            options.AddBasePolicy(new ReaderPagePolicy());
         });
+        builder.Services.AddOptions<OutputCacheOptions>().Configure<ReaderPagePolicy>((options, policy) => options.AddBasePolicy(policy));
         builder.Services.AddResponseCompression(options =>
         {
             options.EnableForHttps = true;
@@ -43,7 +45,19 @@ internal static class ReaderCachingSetup
         builder.Services.AddSingleton<IResponseCompressionProvider, ReaderCompression>();
         // Every change reaches the post pages' data first, then the cached pages (see PostPageCache).
         var severalInstances = builder.SeveralInstances();
-        builder.Services.AddSingleton(sp => new PostPageCache(ActivatorUtilities.CreateInstance<OutputCacheEviction>(sp), enabled: !severalInstances));
+        // The front and the post pages' data are this process's own: with several instances, another
+        // instance's change would reach them late, and the shared output cache serves instead.
+        IPublicContentCache EvictPages(IServiceProvider sp) => ActivatorUtilities.CreateInstance<OutputCacheEviction>(sp);
+        if (severalInstances)
+        {
+            builder.Services.AddSingleton(sp => new PostPageCache(EvictPages(sp), enabled: false));
+        }
+        else
+        {
+            builder.Services.AddSingleton(sp => new ReaderPageFront(EvictPages(sp)));
+            builder.Services.AddSingleton(sp => new PostPageCache(sp.GetRequiredService<ReaderPageFront>(), enabled: true));
+        }
+
         builder.Services.AddSingleton<IPublicContentCache>(sp => sp.GetRequiredService<PostPageCache>());
         builder.Services.AddHostedService<ScheduledPublicationWatcher>();
     }
@@ -57,6 +71,17 @@ internal static class ReaderCachingSetup
         var enabled = app.Services.GetRequiredService<IOptions<BlogOptions>>().Value.OutputCache;
         if (enabled)
         {
+            // The output cache's hottest pages, ready to send (see ReaderPageFront): measured against
+            // sending them from the very start of the pipeline, the middleware before here cost nothing
+            // that showed, and a kept page stays behind every check they make (redirects, media).
+            if (app.Services.GetService<ReaderPageFront>() is { } front)
+            {
+                var policy = app.Services.GetRequiredService<ReaderPagePolicy>();
+                app.Use((context, next) => ReaderPagePolicy.IsCacheable(context.Request)
+                    ? front.ServeAsync(context, policy.ChosenEncoding(context), next)
+                    : next(context));
+            }
+
             app.UseOutputCache();
         }
 
