@@ -19,13 +19,17 @@ public sealed class NotificationPlanner(
     IOptions<BlogOptions> blog)
 {
     private const int MaxListedComments = 50;
+    private const int MarkedPerStatement = 500;
 
     private sealed record Recipient(string Id, string Email, int? AuthorId, bool ModeratesAll, bool Urgent, bool Held, bool Approved)
     {
         public bool Moderates(int? postAuthorId) => ModeratesAll || (AuthorId is not null && AuthorId == postAuthorId);
     }
 
-    private sealed record HeldComment(int Id, string PostTitle, int? PostAuthorId, bool IsUrgent, DateTime CreatedAt);
+    /// <summary>A held comment as a round sorts it: which post, whose queue, how urgent, since when. A few
+    /// numbers each, so a queue of thousands (an import, a wave of spam) is read without its text or titles;
+    /// titles are read only for the comments the messages list.</summary>
+    private readonly record struct HeldComment(int Id, int PostId, int? PostAuthorId, bool IsUrgent, DateTime CreatedAt);
 
     /// <summary>A comment that was just approved, as the approval message needs it.</summary>
     public sealed record ApprovedComment(int Id, string PostTitle, int? PostAuthorId);
@@ -39,7 +43,7 @@ public sealed class NotificationPlanner(
         var held = await db.Comments.AsNoTracking()
             .Where(c => c.Status == CommentStatus.Pending && c.HeldNotifiedAt == null)
             .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
-            .Select(c => new HeldComment(c.Id, c.Post.Title, c.Post.AuthorId, c.IsUrgent, c.CreatedAt))
+            .Select(c => new HeldComment(c.Id, c.PostId, c.Post.AuthorId, c.IsUrgent, c.CreatedAt))
             .ToListAsync(cancellationToken);
         var urgent = held.Where(c => c.IsUrgent).ToList();
         var ordinary = held.Where(c => !c.IsUrgent).ToList();
@@ -55,39 +59,53 @@ public sealed class NotificationPlanner(
         }
 
         var staff = await RecipientsAsync(now, cancellationToken);
-        var messages = new List<Notification>();
-        foreach (var recipient in staff.Where(r => r.Urgent))
-        {
-            var theirs = urgent.Where(c => recipient.Moderates(c.PostAuthorId)).ToList();
-            if (theirs.Count > 0)
-            {
-                messages.Add(Message(NotificationKind.UrgentComment, recipient, now, UrgentSubject(theirs), UrgentBody(theirs)));
-            }
-        }
-
+        var urgentFor = Shares(staff.Where(r => r.Urgent), urgent);
+        var digestFor = digestDue ? Shares(staff.Where(r => r.Held), ordinary) : [];
+        var titles = await TitlesAsync(urgentFor.Concat(digestFor).SelectMany(share => share.Comments.Take(MaxListedComments)), cancellationToken);
+        var messages = urgentFor
+            .Select(share => Message(NotificationKind.UrgentComment, share.To, now, UrgentSubject(share.Comments, titles), UrgentBody(share.Comments, titles)))
+            .Concat(digestFor.Select(share => Message(NotificationKind.HeldComments, share.To, now, DigestSubject(share.Comments.Count), DigestBody(share.Comments, titles))))
+            .ToList();
         var considered = urgent.Select(c => c.Id).ToList();
         if (digestDue)
         {
-            foreach (var recipient in staff.Where(r => r.Held))
-            {
-                var theirs = ordinary.Where(c => recipient.Moderates(c.PostAuthorId)).ToList();
-                if (theirs.Count > 0)
-                {
-                    messages.Add(Message(NotificationKind.HeldComments, recipient, now, DigestSubject(theirs.Count), DigestBody(theirs)));
-                }
-            }
-
             considered.AddRange(ordinary.Select(c => c.Id));
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Comments.Where(c => considered.Contains(c.Id))
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.HeldNotifiedAt, now), cancellationToken);
+        // In slices: EF sends a list as one parameter per id, and SQLite refuses a statement with more than
+        // 32,766; a statement per slice also keeps each one small (the queue after an import can be thousands).
+        foreach (var slice in considered.Chunk(MarkedPerStatement))
+        {
+            await db.Comments.Where(c => slice.Contains(c.Id))
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.HeldNotifiedAt, now), cancellationToken);
+        }
+
         db.Notifications.AddRange(messages);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return messages.Count;
     }
+
+    /// <summary>Each recipient with the comments they moderate, for those who moderate any.</summary>
+    private static List<(Recipient To, List<HeldComment> Comments)> Shares(IEnumerable<Recipient> recipients, List<HeldComment> comments) =>
+        recipients.Select(r => (To: r, Comments: comments.Where(c => r.Moderates(c.PostAuthorId)).ToList()))
+            .Where(share => share.Comments.Count > 0)
+            .ToList();
+
+    /// <summary>The titles of the posts under the comments the messages list (at most
+    /// <see cref="MaxListedComments"/> per message), by post.</summary>
+    private async Task<Dictionary<int, string>> TitlesAsync(IEnumerable<HeldComment> listed, CancellationToken cancellationToken)
+    {
+        var postIds = listed.Select(c => c.PostId).Distinct().ToList();
+        return await db.Posts.AsNoTracking().Where(p => postIds.Contains(p.Id))
+            .Select(p => new { p.Id, p.Title })
+            .ToDictionaryAsync(p => p.Id, p => p.Title, cancellationToken);
+    }
+
+    /// <summary>A post deleted since the round read its comments takes them with it; the message still says one was held.</summary>
+    private static string TitleOf(HeldComment comment, Dictionary<int, string> titles) =>
+        titles.GetValueOrDefault(comment.PostId, "a deleted article");
 
     /// <summary>Adds (without saving) a message to each post author whose comments were approved by
     /// someone else. The caller saves it with the approval, so both happen or neither does.</summary>
@@ -112,7 +130,7 @@ public sealed class NotificationPlanner(
                 ? $"A comment on “{theirs[0].PostTitle}” was approved"
                 : string.Create(CultureInfo.InvariantCulture, $"{theirs.Count} comments on your articles were approved");
             var body = new StringBuilder(theirs.Count == 1 ? "A reader's comment on your article is now published.\n\n" : "Readers' comments on your articles are now published.\n\n");
-            AppendCommentLinks(body, theirs.Select(c => (c.Id, c.PostTitle, (DateTime?)null)).ToList());
+            AppendCommentLinks(body, theirs.Select(c => (c.Id, c.PostTitle, (DateTime?)null)).ToList(), theirs.Count);
             db.Notifications.Add(Message(NotificationKind.CommentApproved, recipient, now, subject, Footer(body)));
         }
     }
@@ -183,24 +201,24 @@ public sealed class NotificationPlanner(
         return last is null || last <= now.AddMinutes(-interval);
     }
 
-    private static string UrgentSubject(List<HeldComment> comments) => comments.Count == 1
-        ? $"Urgent comment waiting on “{comments[0].PostTitle}”"
+    private static string UrgentSubject(List<HeldComment> comments, Dictionary<int, string> titles) => comments.Count == 1
+        ? $"Urgent comment waiting on “{TitleOf(comments[0], titles)}”"
         : string.Create(CultureInfo.InvariantCulture, $"{comments.Count} urgent comments are waiting");
 
-    private string UrgentBody(List<HeldComment> comments)
+    private string UrgentBody(List<HeldComment> comments, Dictionary<int, string> titles)
     {
         var body = new StringBuilder();
         if (comments.Count == 1)
         {
             var comment = comments[0];
-            body.Append("A comment on “").Append(comment.PostTitle).Append("” may describe a crisis. It is waiting for a moderator.\n")
+            body.Append("A comment on “").Append(TitleOf(comment, titles)).Append("” may describe a crisis. It is waiting for a moderator.\n")
                 .Append("It arrived ").Append(Time(comment.CreatedAt)).Append(".\n\n")
                 .Append("Open it: ").Append(CommentLink(comment.Id)).Append('\n');
         }
         else
         {
             body.Append(CultureInfo.InvariantCulture, $"{comments.Count} comments that may describe a crisis arrived and are waiting for a moderator:\n\n");
-            AppendCommentLinks(body, comments.Select(c => (c.Id, c.PostTitle, (DateTime?)c.CreatedAt)).ToList());
+            AppendCommentLinks(body, Listed(comments, titles), comments.Count);
         }
 
         return Footer(body);
@@ -210,15 +228,20 @@ public sealed class NotificationPlanner(
         ? "1 comment is waiting for moderation"
         : string.Create(CultureInfo.InvariantCulture, $"{count} comments are waiting for moderation");
 
-    private string DigestBody(List<HeldComment> comments)
+    private string DigestBody(List<HeldComment> comments, Dictionary<int, string> titles)
     {
         var body = new StringBuilder(comments.Count == 1 ? "A comment is waiting for moderation:\n\n" : "These comments are waiting for moderation:\n\n");
-        AppendCommentLinks(body, comments.Select(c => (c.Id, c.PostTitle, (DateTime?)c.CreatedAt)).ToList());
+        AppendCommentLinks(body, Listed(comments, titles), comments.Count);
         body.Append("\nThe whole queue: ").Append(Link("admin/comments?status=Pending")).Append('\n');
         return Footer(body);
     }
 
-    private void AppendCommentLinks(StringBuilder body, List<(int Id, string PostTitle, DateTime? At)> comments)
+    private static List<(int Id, string PostTitle, DateTime? At)> Listed(List<HeldComment> comments, Dictionary<int, string> titles) =>
+        comments.Take(MaxListedComments).Select(c => (c.Id, TitleOf(c, titles), (DateTime?)c.CreatedAt)).ToList();
+
+    /// <summary>Lists the given comments (at most <see cref="MaxListedComments"/>) and says how many of
+    /// <paramref name="total"/> are left out.</summary>
+    private void AppendCommentLinks(StringBuilder body, List<(int Id, string PostTitle, DateTime? At)> comments, int total)
     {
         foreach (var (id, title, at) in comments.Take(MaxListedComments))
         {
@@ -231,9 +254,9 @@ public sealed class NotificationPlanner(
             body.Append(": ").Append(CommentLink(id)).Append('\n');
         }
 
-        if (comments.Count > MaxListedComments)
+        if (total > MaxListedComments)
         {
-            body.Append(CultureInfo.InvariantCulture, $"- and {comments.Count - MaxListedComments} more\n");
+            body.Append(CultureInfo.InvariantCulture, $"- and {total - MaxListedComments} more\n");
         }
     }
 
