@@ -105,18 +105,23 @@ public sealed class PostAdminQuery(BlogDbContext db, IOptions<PostOptions> optio
             .Select(a => new AuthorChoice(a.Id, a.DisplayName, a.Slug, a.Credentials) { HasLogin = db.Users.Any(u => u.AuthorId == a.Id) })
             .ToListAsync(cancellationToken);
 
-    /// <summary>Published posts never reviewed, edited since their review, or past the review interval.</summary>
-    public async Task<List<ReviewDueItem>> ReviewDueAsync(CancellationToken cancellationToken)
+    /// <summary>Published posts never reviewed, edited since their review, or past the review interval, one
+    /// page at a time (after an import, thousands can be due at once): never reviewed first, then the
+    /// oldest review.</summary>
+    public async Task<PagedList<ReviewDueItem>> ReviewDueAsync(int page, int pageSize, CancellationToken cancellationToken)
     {
         var months = options.Value.ReviewIntervalMonths;
         var threshold = clock.GetUtcNow().UtcDateTime.AddMonths(-months);
-        var rows = await db.Posts.AsNoTracking()
+        var due = db.Posts.AsNoTracking()
             .Where(p => p.Status == PostStatus.Published || p.Status == PostStatus.Scheduled)
-            .Where(p => p.ReviewedAt == null || p.ReviewIsStale || p.ReviewedAt <= threshold)
-            .OrderBy(p => p.ReviewedAt).ThenBy(p => p.Id)
+            .Where(p => p.ReviewedAt == null || p.ReviewIsStale || p.ReviewedAt <= threshold);
+        var total = await due.CountAsync(cancellationToken);
+        // Spelled out: SQLite sorts NULLs first and PostgreSQL last.
+        var rows = await due.OrderBy(p => p.ReviewedAt != null).ThenBy(p => p.ReviewedAt).ThenBy(p => p.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)
             .Select(p => new ReviewDueItem(p.Id, p.Title, p.Slug, p.Reviewer == null ? null : p.Reviewer.DisplayName, p.ReviewedAt, p.ReviewIsStale, null) { Imported = p.ImportKey != null })
             .ToListAsync(cancellationToken);
-        return rows.Select(r => r with { DueAt = r.ReviewedAt?.AddMonths(months) }).ToList();
+        return new PagedList<ReviewDueItem>(rows.Select(r => r with { DueAt = r.ReviewedAt?.AddMonths(months) }).ToList(), page, pageSize, total);
     }
 
     /// <summary>The version someone else saved while an editor had the post open: the pending changes,

@@ -30,6 +30,7 @@ public sealed class PostsController(
     TimeProvider clock) : StaffController
 {
     private const int PageSize = 20;
+    private const int ReviewDuePageSize = 50;
 
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] string? status, [FromQuery] string? q, [FromQuery] string? page, [FromQuery] string? done, CancellationToken cancellationToken)
@@ -177,7 +178,17 @@ public sealed class PostsController(
 
     [HttpGet("review-due")]
     [Authorize(Roles = StaffPermissions.ReviewQueue)]
-    public async Task<IActionResult> ReviewDue(CancellationToken cancellationToken) => View(await posts.ReviewDueAsync(cancellationToken));
+    public async Task<IActionResult> ReviewDue([FromQuery] string? page, CancellationToken cancellationToken)
+    {
+        if (!PageNumber.TryRead(page, out var number))
+        {
+            return NotFound();
+        }
+
+        var due = await posts.ReviewDueAsync(number, ReviewDuePageSize, cancellationToken);
+        // Past the end (reviews done since the link was made): the first page.
+        return due.IsOutOfRange ? RedirectToAction(nameof(ReviewDue)) : View(due);
+    }
 
     private async Task<IActionResult> SaveAsync(int? id, PostInput input, string? intent, CancellationToken cancellationToken)
     {
