@@ -93,11 +93,16 @@ public sealed class PublishedPostQuery(BlogDbContext db, TimeProvider clock)
         db.Tags.AsNoTracking().Where(t => t.Posts.AsQueryable().Any(PostVisibility.VisibleAt(clock.GetUtcNow().UtcDateTime)))
             .OrderBy(t => t.Slug).Select(t => t.Slug).ToListAsync(cancellationToken);
 
-    /// <summary>Visible posts grouped for the archive, newest first (titles and dates only).</summary>
-    public Task<List<ArchiveEntry>> ArchiveAsync(CancellationToken cancellationToken) =>
-        Visible.OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id)
+    /// <summary>One page of the archive: visible posts newest first, titles and dates only.</summary>
+    public async Task<PagedList<ArchiveEntry>> ArchiveAsync(int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var total = await Visible.CountAsync(cancellationToken);
+        var entries = await Visible.OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)
             .Select(p => new ArchiveEntry(p.Title, p.Slug, p.PublishedAt!.Value))
             .ToListAsync(cancellationToken);
+        return new PagedList<ArchiveEntry>(entries, page, pageSize, total);
+    }
 
     /// <summary>Up to <paramref name="count"/> of the newest visible posts that share a tag with a post.</summary>
     public async Task<List<ArchiveEntry>> RelatedAsync(int postId, int count, CancellationToken cancellationToken)

@@ -11,6 +11,10 @@ public sealed class SearchController(PostSearchQuery search, PublishedPostQuery 
 {
     private const int PageSize = 10;
 
+    /// <summary>Titles and dates only, so a page stays small (about 20 KB compressed) however many years
+    /// the clinic has written: the whole archive of a large blog on one page was megabytes.</summary>
+    private const int ArchivePageSize = 100;
+
     [HttpGetOrHead("/search")]
     public async Task<IActionResult> Index([FromQuery(Name = "q")] string? q, [FromQuery(Name = "page")] string? page, CancellationToken cancellationToken)
     {
@@ -32,11 +36,21 @@ public sealed class SearchController(PostSearchQuery search, PublishedPostQuery 
     }
 
     [HttpGetOrHead("/archive")]
-    public async Task<IActionResult> Archive(CancellationToken cancellationToken)
+    public async Task<IActionResult> Archive([FromQuery(Name = "page")] string? page, CancellationToken cancellationToken)
     {
-        var entries = await posts.ArchiveAsync(cancellationToken);
+        if (!PageNumber.TryRead(page, out var number))
+        {
+            return NotFound();
+        }
+
+        var entries = await posts.ArchiveAsync(number, ArchivePageSize, cancellationToken);
+        if (entries.IsOutOfRange)
+        {
+            return NotFound();
+        }
+
         ViewData["Description"] = "Every article, by month.";
-        return View(entries
+        var months = entries.Items
             // Months of the clinic's calendar (Blog:TimeZone), as the dates beside the titles are.
             .GroupBy(e =>
             {
@@ -44,6 +58,8 @@ public sealed class SearchController(PostSearchQuery search, PublishedPostQuery 
                 return new DateTime(local.Year, local.Month, 1, 0, 0, 0, DateTimeKind.Unspecified);
             })
             .Select(g => new ArchiveMonth(g.Key, g.ToList()))
-            .ToList());
+            .ToList();
+        return View(new ArchiveViewModel(months, entries.Page, entries.TotalPages, entries.TotalCount,
+            p => Url.Action(nameof(Archive), new { page = p == 1 ? null : (int?)p })));
     }
 }
