@@ -25,10 +25,13 @@ public sealed record PostDetail(
     public bool Imported { get; init; }
 
     /// <summary>Published comments: top-level ones and replies to published ones.</summary>
-    public int CommentCount { get; init; }
+    public int CommentCount => TopLevelCommentCount + ReplyCount;
 
     /// <summary>Published top-level comments (the comment pages count these).</summary>
     public int TopLevelCommentCount { get; init; }
+
+    /// <summary>Published replies to published comments.</summary>
+    public int ReplyCount { get; init; }
 
     /// <summary>True when the post changed noticeably after it was published (a later day).</summary>
     public bool WasUpdated => UpdatedAt.Date > PublishedAt.Date;

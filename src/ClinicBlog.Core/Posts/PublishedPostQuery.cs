@@ -195,11 +195,12 @@ public sealed class PublishedPostQuery(BlogDbContext db, TimeProvider clock)
                     Imported = p.ImportKey != null,
                     Cover = p.CoverImage == null ? null : new CoverImage(p.CoverImage, p.CoverImageWidth ?? 0, p.CoverImageHeight ?? 0, p.CoverImageVariantWidths),
                     // Two counts, so the top-level one is read from the index alone and only replies
-                    // (usually few) look at their parent.
-                    CommentCount = p.Comments.Count(c => c.Status == Comments.CommentStatus.Approved && c.ParentId == null)
-                        + p.Comments.Count(c => c.Status == Comments.CommentStatus.Approved && c.ParentId != null
-                            && c.Parent!.Status == Comments.CommentStatus.Approved),
+                    // (usually few) look at their parent. Each is counted once and summed in PostDetail:
+                    // summed here as well, the top-level comments were counted twice (on PostgreSQL, 3 and
+                    // 8 ms of the query's 11 for the post with 1,831 of them).
                     TopLevelCommentCount = p.Comments.Count(c => c.Status == Comments.CommentStatus.Approved && c.ParentId == null),
+                    ReplyCount = p.Comments.Count(c => c.Status == Comments.CommentStatus.Approved && c.ParentId != null
+                        && c.Parent!.Status == Comments.CommentStatus.Approved),
                 })
                 .SingleOrDefault()));
 
