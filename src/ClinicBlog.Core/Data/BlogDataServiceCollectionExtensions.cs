@@ -36,7 +36,7 @@ public static class BlogDataServiceCollectionExtensions
             }
             else
             {
-                options.UseNpgsql(database.ConnectionString, npgsql => npgsql.MigrationsAssembly(migrationsAssembly))
+                options.UseNpgsql(PostgreSqlConnections.Tuned(database.ConnectionString), npgsql => npgsql.MigrationsAssembly(migrationsAssembly))
                     .UseModel(CompiledModels.PostgreSql.BlogDbContextModel.Instance);
             }
 
