@@ -11,9 +11,13 @@ public sealed record CaughtMail(string To, string Subject, string Body, string? 
 
 /// <summary>An in-process SMTP server on a loopback port that can be stopped and started again on the
 /// same port, to play an SMTP server that goes down.</summary>
+/// <remarks>Messages are collected from the server's <c>MessageReceived</c> event, which it raises before it
+/// answers the client's DATA with 250, into a list of our own. Its <c>ReceivedEmail</c> is not safe to read
+/// while a message arrives: it sizes an array from the store's count, then fills it, and a message that lands
+/// in between throws <see cref="IndexOutOfRangeException"/> (seen in CI with two instances sending).</remarks>
 public sealed class MailCatcher : IDisposable
 {
-    private readonly List<CaughtMail> _earlier = [];
+    private readonly List<CaughtMail> _received = [];
     private SimpleSmtpServer? _server;
 
     public MailCatcher()
@@ -27,7 +31,16 @@ public sealed class MailCatcher : IDisposable
 
     public int Port { get; }
 
-    public void Start() => _server ??= SimpleSmtpServer.Start(Port);
+    public void Start()
+    {
+        if (_server is not null)
+        {
+            return;
+        }
+
+        _server = SimpleSmtpServer.Start(Port);
+        _server.MessageReceived += (_, args) => Receive(args.Message);
+    }
 
     public void Stop()
     {
@@ -36,24 +49,36 @@ public sealed class MailCatcher : IDisposable
             return;
         }
 
-        _earlier.AddRange(Read(_server));
         _server.Stop();
         _server.Dispose();
         _server = null;
     }
 
     /// <summary>Every message received so far, across restarts.</summary>
-    public IReadOnlyList<CaughtMail> Messages => [.. _earlier, .. _server is null ? [] : Read(_server)];
+    public IReadOnlyList<CaughtMail> Messages
+    {
+        get
+        {
+            lock (_received)
+            {
+                return [.. _received];
+            }
+        }
+    }
 
     public IReadOnlyList<CaughtMail> To(string address) =>
         Messages.Where(m => string.Equals(m.To, address, StringComparison.OrdinalIgnoreCase)).ToList();
 
-    private static IEnumerable<CaughtMail> Read(SimpleSmtpServer server) => server.ReceivedEmail.Select(raw =>
+    private void Receive(SmtpMessage raw)
     {
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(raw.Data));
         var message = MimeMessage.Load(stream);
-        return new CaughtMail(message.To.Mailboxes.Single().Address, message.Subject ?? string.Empty, message.TextBody ?? string.Empty, message.MessageId);
-    });
+        var caught = new CaughtMail(message.To.Mailboxes.Single().Address, message.Subject ?? string.Empty, message.TextBody ?? string.Empty, message.MessageId);
+        lock (_received)
+        {
+            _received.Add(caught);
+        }
+    }
 
     public void Dispose() => Stop();
 }
