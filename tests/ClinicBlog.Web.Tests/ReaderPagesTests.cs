@@ -130,6 +130,10 @@ public sealed class ReaderPagesTests(BlogFactory factory) : IClassFixture<BlogFa
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("We couldn’t find that page", doc.QuerySelector("h1")!.TextContent);
         Assert.NotNull(doc.QuerySelector("a[href='/']"));
+        // A missing page names no address of its own (the re-executed /error/404 is not one) and asks not to be indexed.
+        Assert.Null(doc.QuerySelector("link[rel=canonical]"));
+        Assert.Null(doc.QuerySelector("meta[property='og:url']"));
+        Assert.Equal("noindex", doc.QuerySelector("meta[name=robots]")?.GetAttribute("content"));
     }
 
     [Fact]
