@@ -272,6 +272,32 @@ public sealed class DiscoveryTests(DiscoveryTests.Factory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task Related_posts_are_the_three_newest_visible_posts_sharing_a_tag()
+    {
+        await factory.WithDbAsync(db =>
+        {
+            db.Tags.Add(new Tag { Name = "Sleep hygiene", Slug = "sleep-hygiene" });
+            return db.SaveChangesAsync();
+        });
+        var now = DateTime.UtcNow;
+        var post = await factory.AddPostAsync("Sleep and mood", PostStatus.Published, now.AddDays(-10), "sleep-hygiene");
+        var oldest = await factory.AddPostAsync("Sleep diaries", PostStatus.Published, now.AddDays(-9), "sleep-hygiene");
+        var third = await factory.AddPostAsync("Naps and night sleep", PostStatus.Published, now.AddDays(-5), "sleep-hygiene");
+        var second = await factory.AddPostAsync("Screens before bed", PostStatus.Published, now.AddDays(-4), "sleep-hygiene");
+        var newest = await factory.AddPostAsync("Caffeine and sleep", PostStatus.Published, now.AddDays(-3), "sleep-hygiene");
+        await factory.AddPostAsync("Sleep clinic hours", PostStatus.Draft, null, "sleep-hygiene");
+        await factory.AddPostAsync("Sleep study results", PostStatus.Scheduled, now.AddDays(3), "sleep-hygiene");
+        await factory.AddPostAsync("Parking at the clinic", PostStatus.Published, now.AddDays(-1));
+        using var client = factory.CreateBrowserlikeClient();
+
+        var page = await client.GetDocumentAsync("/posts/" + post);
+
+        var related = page.QuerySelectorAll(".related a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal(new[] { newest, second, third }.Select(slug => "/posts/" + slug), related);
+        Assert.DoesNotContain("/posts/" + oldest, related);
+    }
+
+    [Fact]
     public async Task The_crisis_notice_shows_on_the_seeded_article_and_not_on_a_post_without_those_tags()
     {
         var slug = await factory.AddPostAsync("Clinic parking update", PostStatus.Published, DateTime.UtcNow.AddDays(-1));

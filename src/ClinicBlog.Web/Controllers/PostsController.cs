@@ -161,7 +161,7 @@ public sealed class PostsController(
             }
 
             var thread = await comments.ForPostAsync(post.Id, commentsPage, post.CommentCount, post.TopLevelCommentCount, token);
-            return new PostPageData(post, thread, await posts.RelatedAsync(post.Id, 3, token));
+            return new PostPageData(post, thread, await posts.RelatedAsync(post.Id, token));
         }, cancellationToken);
 
     private PostPageViewModel BuildPage(PostPageData data, CommentFormModel form)
