@@ -93,6 +93,17 @@ print(f"\nThe stack's floor, measured in this run (the framework's own templates
       f"idle is {fmt((num(idle_small) or 0) / (num(floor_mvc_rss) or 1e9))} of the template's, its start on the small "
       f"database {fmt((num(small_ms) or 0) / (num(floor_mvc_ms) or 1e9))}.")
 
+floor_cached, floor_cached_row = lowest(lambda r: r["scenario"].startswith("floor: empty app") and r["concurrency"] in ("16", "64"))
+floor_count, _ = lowest(lambda r: r["scenario"].startswith("floor: MVC template, view + one") and r["concurrency"] == "64")
+floor_view, _ = lowest(lambda r: r["scenario"].startswith("floor: MVC template, view, no") and r["concurrency"] == "64")
+if floor_cached_row:
+    print(f"\nThe stack's floor for the throughput targets, measured in this run as the app's rows are (rows `floor: …` "
+          f"below): the empty app sending the small post's bytes from memory before routing, what a cache hit costs on "
+          f"this stack before any ClinicBlog work, lowest {fmt(floor_cached)} of nginx at c=16/64 ({where(floor_cached_row)}; "
+          f"the cached target is 0.75x); the MVC template's page (a layout and a view, identity) with one count read "
+          f"through EF Core {fmt(floor_count, 3)} and without the database {fmt(floor_view, 3)} at c=64 (the uncached "
+          f"targets are 0.1x, for pages of 4–45 KB, gzipped).")
+
 print("\n### Every measurement\n")
 print("| scenario | database | encoding | c | req/s | p50 ms | p99 ms | nginx req/s | vs nginx | nginx baseline |")
 print("|---|---|---|---:|---:|---:|---:|---:|---:|---|")

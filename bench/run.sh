@@ -181,6 +181,7 @@ echo "== the stack's floor: the framework's own templates, published and started
 floor=$(mktemp -d /tmp/clinicblog-bench-floor.XXXXXX)
 ef_version=$(sed -n 's/.*Include="Microsoft.EntityFrameworkCore.Sqlite" Version="\([^"]*\)".*/\1/p' Directory.Packages.props)
 dotnet new web -n FloorWeb -o "$floor/web" >/dev/null
+cp bench/floor/Web.cs "$floor/web/Program.cs"
 dotnet new mvc -n FloorMvc -o "$floor/mvc" --no-https >/dev/null
 cp bench/floor/Program.cs "$floor/mvc/Program.cs"; rm "$floor/mvc/Controllers/HomeController.cs"
 (cd "$floor/mvc" && dotnet add package Microsoft.EntityFrameworkCore.Sqlite --version "$ef_version" >/dev/null)
@@ -200,6 +201,31 @@ floor_measure() { # project-name -> "median-start-ms rss-mb"
 read -r floor_web_ms floor_web_rss <<< "$(floor_measure web FloorWeb)"
 read -r floor_mvc_ms floor_mvc_rss <<< "$(floor_measure mvc FloorMvc)"
 echo "empty app: first 200 $floor_web_ms ms, $floor_web_rss MB; MVC + EF Core SQLite template: $floor_mvc_ms ms, $floor_mvc_rss MB"
+# The floor of the throughput targets, measured as the app's rows are (each figure followed by nginx sending the
+# same bytes): the empty app sending the small post's bytes from memory before routing (what a cache hit costs
+# on this stack before any ClinicBlog work), and the MVC template's pages (a layout and a view; one reads a count
+# through EF Core) against the uncached targets.
+floor_start() { # project-name dll-name [VAR=value ...]
+  port=$(port_free)
+  (cd "$floor/pub-$1" && exec env ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning "${@:3}" \
+    dotnet "$2.dll" --urls "http://127.0.0.1:$port" > "$floor/$1-load.log" 2>&1) &
+  pid=$!
+  for _ in $(seq 1 600); do curl -fs -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.05; done
+  settled=1
+}
+floor_stop() { kill "$pid"; wait "$pid" 2>/dev/null || true; }
+floor_start web FloorWeb FLOOR_PAGE="$work/nginx/html/small-post.html"
+wrk -t2 -c16 -d"${SETTLE}s" "http://127.0.0.1:$port/page" > /dev/null
+measure "floor: empty app, page from memory" floor "http://127.0.0.1:$port/page" identity "$(static small post)" "nginx static: post (small)"
+measure "floor: empty app, page from memory" floor "http://127.0.0.1:$port/page" gzip "$(static small post)" "nginx static: post (small)"
+floor_stop
+floor_start mvc FloorMvc
+save_page floor mvc-count "http://127.0.0.1:$port/"
+save_page floor mvc-view "http://127.0.0.1:$port/Home/Privacy"
+wrk -t2 -c16 -d"${SETTLE}s" "http://127.0.0.1:$port/" > /dev/null
+measure "floor: MVC template, view + one EF Core count" floor "http://127.0.0.1:$port/" identity "$(static floor mvc-count)" "nginx static: the template's page"
+measure "floor: MVC template, view, no database" floor "http://127.0.0.1:$port/Home/Privacy" identity "$(static floor mvc-view)" "nginx static: the template's page"
+floor_stop
 rm -rf "$floor"
 
 rss_pg=-; pg_start_ms=-; copy_s=-; explain_summary="not measured (SCALE_OUT=0)"
