@@ -1,7 +1,10 @@
 using System.Net;
 using ClinicBlog.Core.Comments;
 using ClinicBlog.Core.Posts;
+using ClinicBlog.Web.Models;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ClinicBlog.Web.Tests;
 
@@ -105,6 +108,22 @@ public sealed class ReaderPagesTests(BlogFactory factory) : IClassFixture<BlogFa
         using var response = await _client.GetAsync("/posts/" + slug);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("what-is-ketamine-iv-treatment")]
+    [InlineData("Café-Ünïcode")]
+    [InlineData("a b/c?d#e%f&g+h;i")]
+    [InlineData("100%-sure's~(1)")]
+    public void Reader_pages_write_a_post_author_or_tag_address_as_the_router_does(string slug)
+    {
+        var readerLinks = factory.Services.GetRequiredService<ReaderLinks>();
+        var router = factory.Services.GetRequiredService<LinkGenerator>();
+
+        Assert.Equal(router.GetPathByAction("Show", "Posts", new { area = "", slug }), readerLinks.Post(slug));
+        Assert.Equal(router.GetPathByAction("Comment", "Posts", new { area = "", slug }), readerLinks.Comments(slug));
+        Assert.Equal(router.GetPathByAction("Show", "Authors", new { area = "", slug }), readerLinks.Author(slug));
+        Assert.Equal(router.GetPathByAction("Show", "Tags", new { area = "", slug }), readerLinks.Tag(slug));
     }
 
     [Theory]
