@@ -185,16 +185,25 @@ cp bench/floor/Web.cs "$floor/web/Program.cs"
 dotnet new mvc -n FloorMvc -o "$floor/mvc" --no-https >/dev/null
 cp bench/floor/Program.cs "$floor/mvc/Program.cs"; rm "$floor/mvc/Controllers/HomeController.cs"
 (cd "$floor/mvc" && dotnet add package Microsoft.EntityFrameworkCore.Sqlite --version "$ef_version" >/dev/null)
-floor_measure() { # project-name -> "median-start-ms rss-mb"
+floor_stop() { kill "$pid"; wait "$pid" 2>/dev/null || true; }
+# Starts a published template as the app is started; floor_ms is the time to its first 200.
+floor_start() { # project-name dll-name [VAR=value ...]
+  port=$(port_free)
+  local t0; t0=$(date +%s%N)
+  (cd "$floor/pub-$1" && exec env ASPNETCORE_ENVIRONMENT=Production "${@:3}" \
+    dotnet "$2.dll" --urls "http://127.0.0.1:$port" > "$floor/$1.log" 2>&1) &
+  pid=$!
+  for _ in $(seq 1 600); do curl -fs -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.05; done
+  floor_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+  settled=1
+}
+floor_measure() { # project-name dll-name -> "median-start-ms rss-mb"
   dotnet publish "$floor/$1" -c Release --use-current-runtime --self-contained false -p:PublishReadyToRun=true -o "$floor/pub-$1" --nologo -v q >/dev/null
-  local starts=() rss=0 p t0 fport
+  local starts=() rss=0
   for _ in 1 2 3; do
-    fport=$(port_free); t0=$(date +%s%N)
-    (cd "$floor/pub-$1" && ASPNETCORE_ENVIRONMENT=Production exec dotnet "$2.dll" --urls "http://127.0.0.1:$fport" > "$floor/$1.log" 2>&1) &
-    p=$!
-    for _ in $(seq 1 600); do curl -fs -o /dev/null "http://127.0.0.1:$fport/" && break; sleep 0.05; done
-    starts+=($(( ($(date +%s%N) - t0) / 1000000 )))
-    sleep 3; rss=$(rss_mb "$p"); kill "$p"; wait "$p" 2>/dev/null || true
+    floor_start "$1" "$2"
+    starts+=("$floor_ms")
+    sleep 3; rss=$(rss_mb "$pid"); floor_stop
   done
   echo "$(printf "%s\n" "${starts[@]}" | sort -n | sed -n 2p) $rss"
 }
@@ -204,22 +213,13 @@ echo "empty app: first 200 $floor_web_ms ms, $floor_web_rss MB; MVC + EF Core SQ
 # The floor of the throughput targets, measured as the app's rows are (each figure followed by nginx sending the
 # same bytes): the empty app sending the small post's bytes from memory before routing (what a cache hit costs
 # on this stack before any ClinicBlog work), and the MVC template's pages (a layout and a view; one reads a count
-# through EF Core) against the uncached targets.
-floor_start() { # project-name dll-name [VAR=value ...]
-  port=$(port_free)
-  (cd "$floor/pub-$1" && exec env ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning "${@:3}" \
-    dotnet "$2.dll" --urls "http://127.0.0.1:$port" > "$floor/$1-load.log" 2>&1) &
-  pid=$!
-  for _ in $(seq 1 600); do curl -fs -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.05; done
-  settled=1
-}
-floor_stop() { kill "$pid"; wait "$pid" 2>/dev/null || true; }
-floor_start web FloorWeb FLOOR_PAGE="$work/nginx/html/small-post.html"
+# through EF Core) against the uncached targets. Neither logs requests, as the app's rows do not.
+floor_start web FloorWeb Logging__LogLevel__Default=Warning FLOOR_PAGE="$work/nginx/html/small-post.html"
 wrk -t2 -c16 -d"${SETTLE}s" "http://127.0.0.1:$port/page" > /dev/null
 measure "floor: empty app, page from memory" floor "http://127.0.0.1:$port/page" identity "$(static small post)" "nginx static: post (small)"
 measure "floor: empty app, page from memory" floor "http://127.0.0.1:$port/page" gzip "$(static small post)" "nginx static: post (small)"
 floor_stop
-floor_start mvc FloorMvc
+floor_start mvc FloorMvc Logging__LogLevel__Default=Warning
 save_page floor mvc-count "http://127.0.0.1:$port/"
 save_page floor mvc-view "http://127.0.0.1:$port/Home/Privacy"
 wrk -t2 -c16 -d"${SETTLE}s" "http://127.0.0.1:$port/" > /dev/null

@@ -65,8 +65,8 @@ public sealed class ReaderLinks(LinkGenerator links, SiteLinks siteLinks, IOptio
         return menus;
     }
 
-    private static string Path(LinkGenerator links, string action, string controller, string area = "") =>
-        links.GetPathByAction(action, controller, new { area })
+    private static string Path(LinkGenerator links, string action, string controller, string area = "", string? slug = null) =>
+        links.GetPathByAction(action, controller, new { area, slug })
         ?? throw new InvalidOperationException($"No route for {area}/{controller}/{action}.");
 
     private sealed record SluggedPaths(SluggedPath Post, SluggedPath Comments, SluggedPath Author, SluggedPath Tag);
@@ -81,8 +81,7 @@ public sealed class ReaderLinks(LinkGenerator links, SiteLinks siteLinks, IOptio
 
         public static SluggedPath From(LinkGenerator links, RouteOptions options, string action, string controller)
         {
-            var path = links.GetPathByAction(action, controller, new { area = "", slug = Placeholder })
-                ?? throw new InvalidOperationException($"No route for {controller}/{action}.");
+            var path = Path(links, action, controller, slug: Placeholder);
             var at = path.IndexOf(Placeholder, StringComparison.Ordinal);
             return new SluggedPath(path[..at], path[(at + Placeholder.Length)..], options.LowercaseUrls);
         }
